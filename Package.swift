@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "CityIndicators",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cityind", targets: ["cityind"]),
+        .library(name: "CityIndicators", targets: ["CityIndicators"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Reads Indicators/**.yaml at build time and writes one Swift file that embeds them,
+        // so the built binary carries its catalog and runs from any directory.
+        .executableTarget(name: "CatalogEmbedder", path: "Sources/CatalogEmbedder"),
+        .plugin(
+            name: "EmbedCatalog",
+            capability: .buildTool(),
+            dependencies: ["CatalogEmbedder"]
+        ),
+        .target(
+            name: "CityIndicators",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedCatalog"]
+        ),
+        .executableTarget(
+            name: "cityind",
+            dependencies: [
+                "CityIndicators",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CityIndicatorsTests",
+            // The end-to-end tests run the built `cityind` binary, so it is built first.
+            dependencies: ["CityIndicators", "cityind"]
+        ),
+    ]
+)

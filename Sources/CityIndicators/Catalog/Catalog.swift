@@ -1,0 +1,156 @@
+/// A department of the city that owns data elements; its id names its submission file.
+public struct Department: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var external: Bool
+    public var location: SourceLocation
+}
+
+public struct Bounds: Sendable, Hashable {
+    public var min: Double?
+    public var max: Double?
+
+    public func contains(_ value: Double) -> Bool {
+        if let min, value < min { return false }
+        if let max, value > max { return false }
+        return true
+    }
+}
+
+public enum ElementKind: String, Sendable, CaseIterable {
+    case count, amount, measure, ratio, boolean, category
+}
+
+/// A raw fact a department submits (`population_total`, `fire_deaths`).
+public struct DataElement: Sendable {
+    public var id: String
+    public var title: String
+    public var description: String
+    public var department: String
+    public var unit: Unit
+    public var kind: ElementKind
+    public var bounds: Bounds?
+    public var plausible: Bounds?
+    public var location: SourceLocation
+}
+
+/// A check across elements of one city-year (`households_total <= population_total`).
+public struct Relation: Sendable {
+    public var id: String
+    public var check: Expression
+    public var severity: Severity
+    public var tolerance: Double
+    public var message: String
+    public var location: SourceLocation
+}
+
+public struct Theme: Sendable, Hashable {
+    public var id: String
+    public var clause: String
+    public var title: String
+}
+
+/// A framework edition: ISO 37120:2018, ISO 37120:2014, …
+public struct Framework: Sendable {
+    public var id: String
+    public var title: String
+    public var standard: String
+    public var edition: String
+    public var themes: [Theme]
+    public var notes: String?
+    public var location: SourceLocation
+
+    public func theme(_ id: String) -> Theme? { themes.first { $0.id == id } }
+}
+
+public enum IndicatorType: String, Sendable, CaseIterable { case core, supporting, profile }
+public enum Direction: String, Sendable, CaseIterable { case higher, lower, neutral }
+public enum Confidence: String, Sendable, CaseIterable { case verified, reconstructed }
+
+/// How an indicator is computed: numerator ÷ denominator × multiplier, or a direct value × multiplier.
+public enum Formula: Sendable {
+    case ratio(numerator: Expression, denominator: Expression)
+    case value(Expression)
+
+    public var elements: [String] {
+        switch self {
+        case .ratio(let n, let d):
+            var ids = n.elements
+            for id in d.elements where !ids.contains(id) { ids.append(id) }
+            return ids
+        case .value(let v): return v.elements
+        }
+    }
+}
+
+/// A worked example: inputs and what the indicator must give for them.
+public struct WorkedExample: Sendable {
+    public enum Expectation: Sendable {
+        /// The value, and the largest difference accepted.
+        case value(Double, tolerance: Double, written: String)
+        case notComputable(NotComputableReason?)
+        case notSubmitted
+    }
+
+    public var name: String
+    public var inputs: [String: Double]
+    public var expectation: Expectation
+    public var location: SourceLocation
+}
+
+/// One indicator of one framework edition, keyed by (framework, clause).
+public struct Indicator: Sendable {
+    public var id: String
+    public var framework: String
+    public var clause: String
+    public var theme: String
+    public var type: IndicatorType
+    public var title: String
+    public var formula: Formula
+    public var multiplier: Double
+    public var unit: Unit
+    public var numeratorUnit: Unit?
+    public var denominatorUnit: Unit?
+    public var range: Bounds?
+    public var direction: Direction
+    public var confidence: Confidence
+    public var confidenceNote: String?
+    public var source: String
+    public var notes: String?
+    public var examples: [WorkedExample]
+    public var location: SourceLocation
+}
+
+/// The whole catalog: what `Indicators/` defines.
+public struct Catalog: Sendable {
+    public var units: [String: Unit] = [:]
+    public var departments: [String: Department] = [:]
+    public var elements: [String: DataElement] = [:]
+    public var relations: [Relation] = []
+    public var frameworks: [String: Framework] = [:]
+    /// Sorted by framework, then clause in numeric order (15.2 before 15.10).
+    public var indicators: [Indicator] = []
+    /// Where the catalog came from: "built-in" or a folder.
+    public var origin: String = ""
+
+    public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
+
+    public func indicators(in framework: String) -> [Indicator] {
+        indicators.filter { $0.framework == framework }
+    }
+
+    /// Elements of a department, sorted by id.
+    public func elements(of department: String) -> [DataElement] {
+        elements.values.filter { $0.department == department }.sorted { $0.id < $1.id }
+    }
+
+    public var sortedElements: [DataElement] { elements.values.sorted { $0.id < $1.id } }
+}
+
+/// Orders clause numbers numerically, part by part: 9.4 < 15.2 < 15.10.
+public func clauseLess(_ a: String, _ b: String) -> Bool {
+    let pa = a.split(separator: ".").map { Int($0) ?? Int.max }
+    let pb = b.split(separator: ".").map { Int($0) ?? Int.max }
+    if pa != pb { return pa.lexicographicallyPrecedes(pb) }
+    return a < b
+}

@@ -1,0 +1,86 @@
+/// The submissions of one city-year, checked together: duplicates across files and relations
+/// between elements of different departments.
+public struct SubmissionSet: Sendable {
+    public var submissions: [Submission]
+    /// Diagnostics that concern more than one file (relations, cross-file duplicates).
+    public var diagnostics: [Diagnostic] = []
+    /// The accepted values of every file, by element id.
+    public private(set) var values: [String: SubmittedValue] = [:]
+    /// Elements some file left blank on purpose.
+    public private(set) var notReported: Set<String> = []
+
+    public init(submissions: [Submission], catalog: Catalog) {
+        self.submissions = submissions
+        for submission in submissions {
+            notReported.formUnion(submission.notReported)
+            for (id, value) in submission.values.sorted(by: { $0.key < $1.key }) {
+                if let first = values[id] {
+                    diagnostics.append(Diagnostic(.duplicateElement, "element '\(id)' is also given in \(first.location.description); the first value is used", at: value.location, hint: "Each element is submitted once a year, by its department."))
+                    continue
+                }
+                values[id] = value
+            }
+        }
+        checkRelations(catalog)
+    }
+
+    /// Every diagnostic of every file, then the cross-file ones, in location order.
+    public var allDiagnostics: [Diagnostic] {
+        (submissions.flatMap(\.diagnostics) + diagnostics).sortedByLocation()
+    }
+
+    /// Values in base units, for the evaluator.
+    public func baseValues(_ catalog: Catalog) -> [String: Double] {
+        var result: [String: Double] = [:]
+        for (id, v) in values {
+            if let element = catalog.elements[id] { result[id] = v.value * element.unit.factor }
+        }
+        return result
+    }
+
+    private mutating func checkRelations(_ catalog: Catalog) {
+        let evaluator = ExpressionEvaluator(values: baseValues(catalog))
+        for relation in catalog.relations {
+            guard case .binary(let op, let left, let right, let at) = relation.check.root else { continue }
+            guard relation.check.elements.allSatisfy({ values[$0] != nil }) else { continue }
+            let src = Array(relation.check.source.utf8)
+            let opLength = op.rawValue.utf8.count
+            let leftText = String(decoding: src[..<at], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let rightText = String(decoding: src[min(src.count, at + opLength)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            guard case .success(let a) = ExpressionEvaluator(values: evaluator.values).number(Expression(source: leftText, root: left)),
+                case .success(let b) = ExpressionEvaluator(values: evaluator.values).number(Expression(source: rightText, root: right))
+            else { continue }
+            let slack = relation.tolerance * max(abs(a), abs(b))
+            let holds: Bool
+            switch op {
+            case .less: holds = a < b + slack
+            case .lessEqual: holds = a <= b + slack
+            case .greater: holds = a + slack > b
+            case .greaterEqual: holds = a + slack >= b
+            case .equal: holds = abs(a - b) <= slack
+            case .notEqual: holds = abs(a - b) > slack
+            default: holds = true
+            }
+            if holds { continue }
+            // Show each side in the unit of its first element, and point at the rows.
+            func shown(_ node: ExpressionNode, _ text: String, _ base: Double) -> String {
+                let ids = Expression(source: text, root: node).elements
+                if let id = ids.first, let element = catalog.elements[id] {
+                    let checker = ExpressionChecker(knownElements: []) { catalog.elements[$0]?.unit.dimension }
+                    if case .number(let d)? = checker.check(Expression(source: text, root: node)).type, d == element.unit.dimension {
+                        return "\(text) = \(Format.plain((base / element.unit.factor * 1e6).rounded() / 1e6)) \(element.unit.id)"
+                    }
+                }
+                return "\(text) = \(Format.plain(base))"
+            }
+            let rows = relation.check.elements.compactMap { values[$0] }.map { "\($0.element) at \($0.location.description)" }
+            let first = relation.check.elements.compactMap { values[$0] }.first!
+            let tolerance = relation.tolerance > 0 ? " (tolerance \(Format.plain(relation.tolerance * 100)) %)" : ""
+            diagnostics.append(Diagnostic(
+                .relationBroken,
+                "\(relation.message) Expected \(leftText) \(op.rawValue) \(rightText)\(tolerance), but \(shown(left, leftText, a)) and \(shown(right, rightText, b)).",
+                at: first.location, hint: "One of these values is wrong: \(rows.joined(separator: "; ")). [relation \(relation.id)]",
+                severity: relation.severity))
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import CityIndicators
+import Foundation
+
+@main
+struct CityInd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cityind",
+        abstract: "Turn a city's departmental data submissions into certified city indicators.",
+        discussion: """
+            Departments submit raw data elements as CSV; CityIndicators validates them against the
+            catalog, computes ISO 37120 and Indian framework indicators, and explains every number.
+
+            Exit codes: 0 success, 1 data problems found, 2 usage error or unreadable input.
+            """,
+        subcommands: [Validate.self, Compute.self, Explain.self, Check.self, CatalogCommand.self, Docs.self]
+    )
+
+    /// Like ArgumentParser's `main()`, but usage errors and unreadable input exit 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as InputError {
+            Terminal.standardError.write(Terminal.standardError.style("error: ", .red) + error.description + "\n")
+            Foundation.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                Terminal.standardError.write(fullMessage(for: error) + "\n")
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}

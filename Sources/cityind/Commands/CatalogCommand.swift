@@ -1,0 +1,71 @@
+import ArgumentParser
+import CityIndicators
+import Foundation
+
+struct CatalogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalog",
+        abstract: "List the indicators (or elements, departments, units) of the catalog.",
+        discussion: """
+            Examples:
+              cityind catalog
+              cityind catalog --framework iso37120-2018 --format json
+              cityind catalog --format md > docs/indicators.md
+              cityind catalog --elements
+            """)
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, md }
+
+    @Option(help: "Only this framework (e.g. iso37120-2018).")
+    var framework: String?
+
+    @Option(help: "Output format: table, json or md.")
+    var format: OutputFormat = .table
+
+    @Flag(help: "List data elements instead of indicators.")
+    var elements = false
+
+    @Flag(help: "List departments instead of indicators.")
+    var departments = false
+
+    @Flag(help: "List units instead of indicators.")
+    var units = false
+
+    @OptionGroup var catalogOptions: CatalogOptions
+
+    func run() throws {
+        let (catalog, _) = try catalogOptions.load()
+        if let framework, catalog.frameworks[framework] == nil {
+            throw ValidationError("unknown framework '\(framework)'. Frameworks: \(catalog.frameworks.keys.sorted().joined(separator: ", "))")
+        }
+        let out = Terminal.standardOutput
+        if departments {
+            out.write(TextRenderers.table(["department", "file", "name", "elements"], catalog.departments.values.sorted { $0.id < $1.id }.map {
+                [$0.id, "\($0.id).csv", $0.name, String(catalog.elements(of: $0.id).count)]
+            }))
+            return
+        }
+        if units {
+            out.write(TextRenderers.table(["unit", "symbol", "dimension", "converts with"], catalog.units.values.sorted { $0.id < $1.id }.map { u in
+                [u.id, u.symbol, u.dimension.description, catalog.units.values.filter { $0.id != u.id && u.converts(to: $0) }.map(\.id).sorted().joined(separator: " ")]
+            }))
+            return
+        }
+        if elements {
+            out.write(TextRenderers.table(["element", "department", "unit", "kind", "title"], catalog.sortedElements.map {
+                [$0.id, $0.department, $0.unit.id, $0.kind.rawValue, $0.title]
+            }))
+            return
+        }
+        let list = framework.map { catalog.indicators(in: $0) } ?? catalog.indicators
+        switch format {
+        case .json:
+            out.write(Documents.encode(Documents.CatalogDocument(catalog: catalog.origin, indicators: list.map { Documents.IndicatorEntry($0, catalog: catalog) })))
+        case .md:
+            out.write(TextRenderers.catalogMarkdown(catalog, frameworks: framework.map { [$0] }))
+        case .table:
+            out.write(TextRenderers.catalogTable(list))
+            out.write("\n\(list.count) indicators\n")
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import ArgumentParser
+import CityIndicators
+import Foundation
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check departmental submission files before sending them.",
+        discussion: """
+            Reads each CSV file against the catalog and reports every problem in one pass, with
+            file, line and column, what was expected and how to fix it. Files of one folder (one
+            year) are also checked together: relations between elements of different departments.
+
+            Examples:
+              cityind validate water.csv
+              cityind validate my-city/2024/
+              cityind validate my-city            # every year of a workspace
+              cityind validate water.csv --format json
+            """)
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, github }
+
+    @Argument(help: ArgumentHelp("CSV files, year folders or a workspace.", valueName: "path"))
+    var paths: [String]
+
+    @Option(help: "Output format: text, json, or github (workflow annotations).")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Treat warnings as failures (exit 1).")
+    var strict = false
+
+    @Option(help: "List at most this many problems (all are still counted).")
+    var maxErrors: Int = 200
+
+    @OptionGroup var catalogOptions: CatalogOptions
+
+    func validate() throws {
+        if maxErrors < 0 { throw ValidationError("--max-errors must be 0 or more") }
+    }
+
+    func run() throws {
+        let (catalog, _) = try catalogOptions.load()
+        let groups = try expand(paths)
+        let reader = SubmissionReader(catalog: catalog)
+        var sets: [SubmissionSet] = []
+        for group in groups {
+            sets.append(SubmissionSet(submissions: try group.map { try reader.read(path: $0) }, catalog: catalog))
+        }
+        let submissions = sets.flatMap(\.submissions)
+        let diagnostics = sets.flatMap(\.allDiagnostics)
+        let failing = diagnostics.errorCount > 0 || (strict && diagnostics.warningCount > 0)
+        switch format {
+        case .json:
+            let doc = Documents.ValidationDocument(files: submissions.map(Documents.FileSummary.init), diagnostics: diagnostics, errors: diagnostics.errorCount, warnings: diagnostics.warningCount)
+            Terminal.standardOutput.write(Documents.encode(doc))
+        case .github:
+            for d in diagnostics.prefix(maxErrors) {
+                let kind = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
+                var props: [String] = ["title=\(d.code)"]
+                if let l = d.location {
+                    props.insert("file=\(l.file)", at: 0)
+                    if l.line > 0 { props.append("line=\(l.line)") }
+                    if l.column > 0 { props.append("col=\(l.column)") }
+                }
+                let message = (d.message + (d.hint.map { " — \($0)" } ?? "")).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\n", with: "%0A")
+                Terminal.standardOutput.write("::\(kind) \(props.joined(separator: ","))::\(message)\n")
+            }
+            printSummary(submissions, diagnostics, to: Terminal.standardError)
+        case .text:
+            let out = Terminal.standardOutput
+            for d in diagnostics.prefix(maxErrors) { out.write(out.render(d)) }
+            if diagnostics.count > maxErrors {
+                out.write("… \(diagnostics.count - maxErrors) more problem(s) not listed (--max-errors \(maxErrors)); all are counted below.\n")
+            }
+            if !diagnostics.isEmpty { out.write("\n") }
+            printSummary(submissions, diagnostics, to: out)
+        }
+        if failing { throw ExitCode(1) }
+    }
+
+    private func printSummary(_ submissions: [Submission], _ diagnostics: [Diagnostic], to t: Terminal) {
+        for s in submissions {
+            let e = s.diagnostics.errorCount, w = s.diagnostics.warningCount
+            let mark = e > 0 ? t.style("✗", .red) : w > 0 ? t.style("!", .yellow) : t.style("✓", .green)
+            t.write("\(mark) \(s.path): \(s.acceptedCount) accepted, \(s.notReportedCount) not reported, \(s.rejectedCount) rejected — \(e) error(s), \(w) warning(s)\n")
+        }
+        let e = diagnostics.errorCount, w = diagnostics.warningCount
+        let verdict = e > 0 ? t.style("FAILED", .red) : (strict && w > 0) ? t.style("FAILED (strict)", .red) : t.style("OK", .green)
+        t.write("\(verdict): \(submissions.count) file(s), \(e) error(s), \(w) warning(s)\n")
+    }
+
+    /// Turns paths into groups of files checked together (one group per folder).
+    private func expand(_ paths: [String]) throws -> [[String]] {
+        var groups: [String: [String]] = [:]
+        var order: [String] = []
+        func add(_ file: String) {
+            let dir = (file as NSString).deletingLastPathComponent
+            if groups[dir] == nil { order.append(dir) }
+            if !(groups[dir]?.contains(file) ?? false) { groups[dir, default: []].append(file) }
+        }
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                throw InputError("\(path): no such file or folder", hint: "Check the path.")
+            }
+            if !isDir.boolValue { add(path); continue }
+            let entries = ((try? fm.contentsOfDirectory(atPath: path)) ?? []).sorted()
+            let isWorkspace = entries.contains("city.yaml")
+            var found = false
+            for name in entries where !name.hasPrefix(".") {
+                let full = (path as NSString).appendingPathComponent(name)
+                var sub: ObjCBool = false
+                _ = fm.fileExists(atPath: full, isDirectory: &sub)
+                if sub.boolValue, isWorkspace, name.count == 4, Int(name) != nil {
+                    for f in ((try? fm.contentsOfDirectory(atPath: full)) ?? []).sorted() where f.lowercased().hasSuffix(".csv") {
+                        add((full as NSString).appendingPathComponent(f))
+                        found = true
+                    }
+                } else if !sub.boolValue, name.lowercased().hasSuffix(".csv") {
+                    add(full)
+                    found = true
+                }
+            }
+            if !found { throw InputError("\(path): no .csv files in this folder", hint: "Give CSV files, a year folder, or a workspace with year folders.") }
+        }
+        return order.map { groups[$0]! }
+    }
+}

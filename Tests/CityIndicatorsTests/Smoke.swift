@@ -1,0 +1,4 @@
+import Testing
+@testable import CityIndicators
+
+@Test func placeholderCompiles() { #expect(Dimension.none.isDimensionless) }

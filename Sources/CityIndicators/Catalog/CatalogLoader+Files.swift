@@ -86,14 +86,14 @@ extension CatalogLoader {
         for node in top.sequence("elements") {
             guard let f = yaml.fields(node, what: "element", allowed: ["id", "title", "description", "unit", "kind", "bounds", "plausible"]) else { continue }
             let id = f.string("id")
+            let validID = id.map { checkID($0, "element", in: yaml, node: f.node("id")) } ?? false
             let title = f.string("title")
             let description = f.string("description")
             let unit = self.unit(f, "unit")
             let kind = f.choice("kind", ElementKind.allCases.map(\.rawValue)).flatMap(ElementKind.init(rawValue:))
             let hard = bounds(f, "bounds")
             let plausible = bounds(f, "plausible")
-            guard let id, let title, let description, let unit, let kind, let department else { continue }
-            guard checkID(id, "element", in: yaml, node: f.node("id")) else { continue }
+            guard let id, validID, let title, let description, let unit, let kind, let department else { continue }
             let location = yaml.location(f.node("id"))
             guard define("element", id, at: location, in: yaml, node: f.node("id")) else { continue }
             catalog.elements[id] = DataElement(id: id, title: title, description: description, department: department, unit: unit, kind: kind, bounds: hard, plausible: plausible, location: location)

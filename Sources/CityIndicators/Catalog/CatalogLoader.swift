@@ -55,8 +55,9 @@ public struct CatalogLoader {
         }
         // Relations read elements of every department, so they come after all elements.
         for (yaml, nodes) in relationFiles {
+            let before = yaml.diagnostics.count
             loadRelations(yaml, nodes)
-            diagnostics += yaml.diagnostics
+            diagnostics += yaml.diagnostics.dropFirst(before)
         }
         catalog.indicators.sort { a, b in
             a.framework != b.framework ? a.framework < b.framework : clauseLess(a.clause, b.clause)

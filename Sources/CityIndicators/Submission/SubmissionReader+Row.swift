@@ -42,6 +42,19 @@ extension SubmissionReader {
             let extra = record.cells[header.cells.count...]
             if extra.contains(where: { !$0.bytes.allSatisfy { $0 == 32 } }) {
                 let first = extra.first { !$0.bytes.allSatisfy { $0 == 32 } }!
+                // The usual cause: a grouped number without quotes (3,57,440 → cells 3 | 57 | 440).
+                if let v = columns["value"], v + 1 < record.cells.count {
+                    let groups = record.cells[v...].prefix { cell in
+                        guard let t = cell.text, !t.isEmpty, t.count <= 3 else { return false }
+                        return t.allSatisfy(\.isNumber)
+                    }.compactMap(\.text)
+                    if groups.count >= 2, groups.count >= record.cells.count - header.cells.count + 1 {
+                        let number = groups.prefix(record.cells.count - header.cells.count + 1).joined(separator: ",")
+                        diag(.raggedRow, "row has \(record.cells.count) cells but the header has \(header.cells.count): the value \(number) is a grouped number without quotes", record.cells[v], hint: "Write it in quotes, \"\(number)\", or without commas: \(number.replacingOccurrences(of: ",", with: "")).")
+                        reject(row.cell("element")?.text?.trimmingCharacters(in: .whitespaces), "more cells than the header")
+                        return
+                    }
+                }
                 diag(.raggedRow, "row has \(record.cells.count) cells but the header has \(header.cells.count)", first, hint: "A value with a comma must be quoted: \"31,24,458\". Notes with commas need quotes too.")
                 reject(row.cell("element")?.text?.trimmingCharacters(in: .whitespaces), "more cells than the header")
                 return

@@ -1,4 +1,0 @@
-import Testing
-@testable import CityIndicators
-
-@Test func placeholderCompiles() { #expect(Dimension.none.isDimensionless) }

@@ -10,6 +10,10 @@ struct CatalogOptions: ParsableArguments {
     /// Loads the catalog. Catalog errors are printed and make the command exit 2, except for
     /// `check`, which reports them itself.
     func load(failOnErrors: Bool = true) throws -> (Catalog, [Diagnostic]) {
+        try CatalogOptions.load(catalog, failOnErrors: failOnErrors)
+    }
+
+    static func load(_ catalog: String?, failOnErrors: Bool = true) throws -> (Catalog, [Diagnostic]) {
         let files: [CatalogFile]
         let origin: String
         if let catalog {

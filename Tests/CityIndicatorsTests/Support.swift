@@ -12,8 +12,10 @@ enum Fixtures {
 
     /// The repository's catalog, read from `Indicators/` on disk (what the binary embeds).
     static let catalogLoad: (catalog: Catalog, diagnostics: [Diagnostic]) = {
-        let files = (try? CatalogSource.directory(path("Indicators"))) ?? []
-        return CatalogLoader.load(files, origin: "Indicators")
+        let files = ((try? CatalogSource.directory(path("Indicators"))) ?? []).map {
+            CatalogFile(displayPath: "Indicators/" + $0.relativePath, relativePath: $0.relativePath, data: $0.data)
+        }
+        return CatalogLoader.load(files, origin: "built-in")
     }()
 
     static var catalog: Catalog { catalogLoad.catalog }

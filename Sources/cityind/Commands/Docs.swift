@@ -13,7 +13,7 @@ struct Docs: ParsableCommand {
     var out: String = "docs"
 
     func run() throws {
-        let (catalog, _) = try CatalogOptions().load()
+        let (catalog, _) = try CatalogOptions.load(nil)
         try emit(TextRenderers.catalogMarkdown(catalog), to: (out as NSString).appendingPathComponent("indicators.md"))
         try emit(DiagnosticsDoc.markdown(), to: (out as NSString).appendingPathComponent("diagnostics.md"))
         Terminal.standardOutput.write("wrote \(out)/indicators.md and \(out)/diagnostics.md\n")

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import CityIndicators
+
+@Suite struct ComputeTests {
+    let catalog = Fixtures.catalog
+
+    @Test func sampleCity2024ComputesEverySliceIndicator() throws {
+        let ws = try Workspace.open(Fixtures.path("SampleData/sahyadrinagar"), catalog: catalog)
+        #expect(ws.years == [2022, 2023, 2024])
+        let set = try ws.submissions(year: 2024, catalog: catalog)
+        #expect(set.allDiagnostics.errorCount == 0, "\(set.allDiagnostics.filter { $0.severity == .error }.map(\.rendered))")
+        let results = IndicatorComputer(catalog: catalog).compute(frameworks: ["iso37120-2018"], set: set, year: 2024)
+        #expect(results.count == catalog.indicators(in: "iso37120-2018").count)
+        for r in results {
+            switch r.status {
+            case .computed:
+                #expect(r.value!.isFinite)
+                if case .ratio = r.indicator.formula {
+                    #expect(r.numerator != nil && r.denominator != nil)
+                    // value = numerator ÷ denominator × multiplier, in display units
+                    #expect(!r.inputs.isEmpty)
+                }
+            case .notComputable, .notSubmitted:
+                #expect(r.reasonText?.isEmpty == false)
+            }
+        }
+        // Every input of a computed indicator points at its file and line.
+        for r in results where r.status == .computed {
+            for input in r.inputs { #expect(input.file != nil && (input.line ?? 0) > 1, "\(r.indicator.id) \(input.element)") }
+        }
+    }
+
+    @Test func fireDeathsRateMatchesAHandComputation() throws {
+        let ws = try Workspace.open(Fixtures.path("SampleData/sahyadrinagar"), catalog: catalog)
+        let set = try ws.submissions(year: 2024, catalog: catalog)
+        let r = IndicatorComputer(catalog: catalog).compute(catalog.indicator("iso37120-2018:15.2")!, baseValues: set.baseValues(catalog), submitted: set.values, year: 2024)
+        let deaths = try #require(set.values["fire_deaths"]?.value)
+        let population = try #require(set.values["population_total"]?.value)
+        #expect(r.status == .computed)
+        #expect(abs(r.value! - deaths / population * 100_000) < 1e-9)
+        #expect(r.numerator == Quantity(value: deaths, unit: "persons"))
+        #expect(r.denominator == Quantity(value: population, unit: "persons"))
+    }
+
+    @Test func missingAndZeroAndOutOfRangeAreDiagnosed() throws {
+        let c = Fixtures.load([:]).catalog
+        let computer = IndicatorComputer(catalog: c)
+        let rate = c.indicator("t-1:1.1")!
+        let none = computer.compute(rate, baseValues: [:], notReported: ["fire_deaths"])
+        #expect(none.status == .notSubmitted)
+        #expect(none.reasonText == "no input submitted: fire_deaths (left blank), population_total (not submitted)")
+        let partial = computer.compute(rate, baseValues: ["fire_deaths": 3])
+        #expect(partial.status == .notComputable && partial.reason == .missingInput)
+        let zero = computer.compute(rate, baseValues: ["fire_deaths": 3, "population_total": 0])
+        #expect(zero.reason == .divisionByZero && zero.value == nil)
+    }
+
+    @Test func jsonCarriesSchemaVersionAndEveryField() throws {
+        let ws = try Workspace.open(Fixtures.path("SampleData/sahyadrinagar"), catalog: catalog)
+        let set = try ws.submissions(year: 2024, catalog: catalog)
+        let results = IndicatorComputer(catalog: catalog).compute(frameworks: ["iso37120-2018"], set: set, year: 2024)
+        let json = Documents.encode(Documents.ComputeDocument(workspace: ws, year: 2024, frameworks: ["iso37120-2018"], catalog: catalog, set: set, results: results))
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        #expect(object["schemaVersion"] as? String == "1.0")
+        let first = (object["results"] as! [[String: Any]]).first!
+        for key in ["id", "value", "numerator", "denominator", "multiplier", "unit", "status"] {
+            #expect(first[key] != nil, "missing \(key)")
+        }
+        // Deterministic: the same inputs give the same bytes.
+        let again = Documents.encode(Documents.ComputeDocument(workspace: ws, year: 2024, frameworks: ["iso37120-2018"], catalog: catalog, set: try ws.submissions(year: 2024, catalog: catalog), results: IndicatorComputer(catalog: catalog).compute(frameworks: ["iso37120-2018"], set: set, year: 2024)))
+        #expect(json == again)
+    }
+
+    @Test func csvOutputIsExcelSafe() {
+        #expect(CSVText.cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSVText.cell("-12") == "-12")
+        #expect(CSVText.cell("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVText.cell("a,b") == "\"a,b\"")
+    }
+
+    @Test func everySampleYearIsFreeOfErrors() throws {
+        let ws = try Workspace.open(Fixtures.path("SampleData/sahyadrinagar"), catalog: catalog)
+        for year in ws.years {
+            let set = try ws.submissions(year: year, catalog: catalog)
+            #expect(set.allDiagnostics.errorCount == 0, "\(year): \(set.allDiagnostics.filter { $0.severity == .error }.map(\.rendered))")
+        }
+    }
+}

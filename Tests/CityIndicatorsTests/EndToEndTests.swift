@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+/// Drives the built `cityind` binary like a user does, and checks exit codes and output.
+@Suite(.serialized) struct EndToEndTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `cityind` built beside this test bundle.
+    static let binary: String = {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var dir = exe.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("cityind").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return Fixtures.path(".build/debug/cityind")
+    }()
+
+    func run(_ arguments: [String], cwd: String? = nil, env: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: EndToEndTests.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: cwd ?? Fixtures.root)
+        var environment = ProcessInfo.processInfo.environment
+        for (k, v) in env { environment[k] = v }
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    @Test func theBinaryExists() {
+        #expect(FileManager.default.isExecutableFile(atPath: EndToEndTests.binary), "build cityind first: swift build")
+    }
+
+    @Test func computeJSONOnTheSampleCityFromAnotherDirectory() throws {
+        // The catalog is built in: run from / with an absolute workspace path.
+        let r = try run(["compute", Fixtures.path("SampleData/sahyadrinagar"), "--year", "2024", "--format", "json"], cwd: "/")
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        #expect(doc["schemaVersion"] as? String == "1.0")
+        let results = doc["results"] as! [[String: Any]]
+        #expect(results.count >= 42)
+        let fire = try #require(results.first { $0["id"] as? String == "iso37120-2018:15.2" })
+        #expect(fire["status"] as? String == "computed")
+        #expect(fire["multiplier"] as? Double == 100000)
+        #expect((fire["numerator"] as? [String: Any])?["unit"] as? String == "persons")
+    }
+
+    @Test func validateReportsTheBrokenSampleAndExits1() throws {
+        let r = try run(["validate", "SampleData/broken/water.csv"], env: ["NO_COLOR": "1"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("SampleData/broken/water.csv:4:28: error[V010]: value '12 lakh' for water_consumption_domestic is not a number"))
+        #expect(r.stdout.contains("FAILED: 1 file(s), 8 error(s), 2 warning(s)"))
+        #expect(!r.stdout.contains("\u{1B}["), "no colour when not a terminal")
+    }
+
+    @Test func validateTheWholeSampleWorkspaceExits0() throws {
+        let r = try run(["validate", "SampleData/sahyadrinagar"])
+        #expect(r.status == 0, "\(r.stdout)")
+        #expect(r.stdout.contains("OK: 27 file(s), 0 error(s)"))
+    }
+
+    @Test func validateJSONAndGitHubFormats() throws {
+        let json = try run(["validate", "SampleData/broken/water.csv", "--format", "json"])
+        #expect(json.status == 1)
+        let doc = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        #expect(doc["schemaVersion"] as? String == "1.0")
+        #expect(doc["errors"] as? Int == 8)
+        let gh = try run(["validate", "SampleData/broken/water.csv", "--format", "github"])
+        #expect(gh.stdout.contains("::error file=SampleData/broken/water.csv,title=V010,line=4,col=28::"))
+    }
+
+    @Test func maxErrorsCapsTheListingNotTheCounting() throws {
+        let r = try run(["validate", "SampleData/broken/water.csv", "--max-errors", "2", "--strict"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("… 8 more problem(s) not listed"))
+        #expect(r.stdout.contains("8 error(s), 2 warning(s)"))
+    }
+
+    @Test func unreadableInputAndUsageErrorsExit2() throws {
+        #expect(try run(["validate", "no/such/file.csv"]).status == 2)
+        #expect(try run(["compute", "no/such/workspace"]).status == 2)
+        #expect(try run(["compute", "SampleData/sahyadrinagar", "--year", "1999"]).status == 2)
+        #expect(try run(["compute", "SampleData/sahyadrinagar", "--format", "pdf"]).status == 2)
+        #expect(try run(["frobnicate"]).status == 2)
+        let r = try run(["explain", "iso37120-2018:15.20"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("did you mean 'iso37120-2018:15.2'?") || r.stderr.contains("Did you mean"))
+    }
+
+    @Test func checkPassesAndFailsOnAMutatedCatalog() throws {
+        let ok = try run(["check"])
+        #expect(ok.status == 0, "\(ok.stdout)")
+        #expect(ok.stdout.contains("OK: catalog built-in, 0 error(s), 0 warning(s)"))
+
+        // A copy of the catalog with one expected value changed and one key misspelt.
+        let tmp = NSTemporaryDirectory() + "catalog-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: Fixtures.path("Indicators"), toPath: tmp)
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let file = tmp + "/iso37120-2018/15-safety/15.2.yaml"
+        var text = try String(contentsOfFile: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "multiplier:", with: "multiplyer:")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let bad = try run(["check", "--catalog", tmp])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("\(tmp)/iso37120-2018/15-safety/15.2.yaml:"))
+        #expect(bad.stdout.contains("error[C002]: unknown key 'multiplyer' in indicator"))
+        #expect(bad.stdout.contains("error[C010]"), "with the multiplier gone, the examples fail")
+    }
+
+    @Test func explainShowsInputsWithFileAndLine() throws {
+        let r = try run(["explain", "iso37120-2018:15.2", "--workspace", "SampleData/sahyadrinagar", "--year", "2024"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("fire_deaths = "))
+        #expect(r.stdout.contains("SampleData/sahyadrinagar/2024/fire.csv:"))
+        #expect(r.stdout.contains("result      = "))
+    }
+
+    @Test func catalogJSONListsEveryField() throws {
+        let r = try run(["catalog", "--format", "json", "--framework", "iso37120-2018"])
+        #expect(r.status == 0)
+        let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        let first = (doc["indicators"] as! [[String: Any]]).first!
+        for key in ["id", "standard", "edition", "clause", "theme", "type", "title", "numerator", "denominator", "multiplier", "unit", "confidence"] {
+            #expect(first[key] != nil, "missing \(key)")
+        }
+    }
+
+    @Test func helpHasExamples() throws {
+        for command in ["validate", "compute", "explain", "check", "catalog"] {
+            let r = try run([command, "--help"])
+            #expect(r.status == 0)
+            #expect(r.stdout.contains("Examples:"), "\(command) --help has no examples")
+        }
+    }
+}

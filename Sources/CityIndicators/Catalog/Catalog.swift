@@ -58,9 +58,56 @@ public struct Framework: Sendable {
     public var edition: String
     public var themes: [Theme]
     public var notes: String?
+    /// Counts the standard gives (checked by the consistency tests when present).
+    public var expected: ExpectedCounts?
+    public var certification: Certification?
     public var location: SourceLocation
 
     public func theme(_ id: String) -> Theme? { themes.first { $0.id == id } }
+}
+
+public struct ExpectedCounts: Sendable, Hashable {
+    public var indicators: Int?
+    public var core: Int?
+    public var supporting: Int?
+}
+
+/// Certification levels of a framework (WCCD for ISO 37120), as data.
+public struct Certification: Sendable {
+    public struct Level: Sendable, Hashable {
+        public var id: String
+        public var title: String
+        /// Core indicators that must be reported; nil = every core indicator of the framework.
+        public var core: Int?
+        /// Indicators that must be reported in all (core + supporting).
+        public var total: Int
+    }
+
+    public var scheme: String
+    public var confidence: Confidence
+    public var note: String?
+    public var source: String
+    /// Ascending.
+    public var levels: [Level]
+}
+
+/// How indicators of one framework edition map to another (ISO 37120:2014 → 2018).
+public struct Crosswalk: Sendable {
+    public enum Change: String, Sendable, CaseIterable { case same, changed, moved, new, dropped }
+    public struct Entry: Sendable {
+        public var from: String?
+        public var to: String?
+        public var change: Change
+        public var note: String?
+        public var location: SourceLocation
+    }
+
+    public var id: String
+    public var from: String
+    public var to: String
+    public var source: String
+    public var entries: [Entry]
+    public var location: SourceLocation
 }
 
 public enum IndicatorType: String, Sendable, CaseIterable { case core, supporting, profile }
@@ -71,6 +118,9 @@ public enum Confidence: String, Sendable, CaseIterable { case verified, reconstr
 public enum Formula: Sendable {
     case ratio(numerator: Expression, denominator: Expression)
     case value(Expression)
+    /// A slot of the standard that no source identifies: counted, never computed. A city
+    /// holding the standard's text defines it in a local catalog.
+    case undefined
 
     public var elements: [String] {
         switch self {
@@ -79,6 +129,7 @@ public enum Formula: Sendable {
             for id in d.elements where !ids.contains(id) { ids.append(id) }
             return ids
         case .value(let v): return v.elements
+        case .undefined: return []
         }
     }
 }
@@ -128,6 +179,7 @@ public struct Catalog: Sendable {
     public var elements: [String: DataElement] = [:]
     public var relations: [Relation] = []
     public var frameworks: [String: Framework] = [:]
+    public var crosswalks: [Crosswalk] = []
     /// Sorted by framework, then clause in numeric order (15.2 before 15.10).
     public var indicators: [Indicator] = []
     /// Where the catalog came from: "built-in" or a folder.

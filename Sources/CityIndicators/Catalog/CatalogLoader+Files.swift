@@ -124,7 +124,7 @@ extension CatalogLoader {
     }
 
     mutating func loadFramework(_ yaml: YAMLFile, _ root: Node) {
-        guard let f = yaml.fields(root, what: "framework", allowed: ["id", "title", "standard", "edition", "themes", "notes"]) else { return }
+        guard let f = yaml.fields(root, what: "framework", allowed: ["id", "title", "standard", "edition", "themes", "notes", "expected", "certification"]) else { return }
         let id = f.string("id")
         let title = f.string("title")
         let standard = f.string("standard")
@@ -139,10 +139,75 @@ extension CatalogLoader {
             }
             themes.append(Theme(id: tid, clause: clause, title: ttitle))
         }
+        var expected: ExpectedCounts?
+        if let e = f.fields("expected", what: "'expected'", allowed: ["indicators", "core", "supporting"]) {
+            expected = ExpectedCounts(indicators: e.number("indicators").map { Int($0) }, core: e.number("core").map { Int($0) }, supporting: e.number("supporting").map { Int($0) })
+        }
+        let certification = loadCertification(f)
         guard let id, let title, let standard, let edition else { return }
         let location = yaml.location(root)
         guard define("framework", id, at: location, in: yaml, node: f.node("id")) else { return }
-        catalog.frameworks[id] = Framework(id: id, title: title, standard: standard, edition: edition, themes: themes, notes: f.string("notes", required: false), location: location)
+        catalog.frameworks[id] = Framework(id: id, title: title, standard: standard, edition: edition, themes: themes, notes: f.string("notes", required: false), expected: expected, certification: certification, location: location)
+    }
+
+    func loadCertification(_ f: Fields) -> Certification? {
+        guard let c = f.fields("certification", what: "'certification'", allowed: ["scheme", "confidence", "note", "source", "levels"]) else { return nil }
+        let scheme = c.string("scheme")
+        let confidence = c.choice("confidence", Confidence.allCases.map(\.rawValue)).flatMap(Confidence.init(rawValue:))
+        let source = c.string("source")
+        var levels: [Certification.Level] = []
+        for node in c.sequence("levels", required: true) {
+            guard let l = f.file.fields(node, what: "certification level", allowed: ["id", "title", "core", "total"]) else { continue }
+            guard let id = l.string("id"), let title = l.string("title") else { continue }
+            var core: Int?
+            if l.string("core", required: false) == "all" {
+                core = nil
+            } else if let n = l.number("core", required: true) {
+                core = Int(n)
+            } else {
+                continue
+            }
+            guard let total = l.number("total", required: true) else { continue }
+            if let previous = levels.last, Int(total) < previous.total {
+                f.file.report(.invalidValue, "levels must be in ascending order: '\(id)' needs fewer indicators (\(Int(total))) than '\(previous.id)' (\(previous.total))", node: l.node("total"))
+            }
+            levels.append(Certification.Level(id: id, title: title, core: core, total: Int(total)))
+        }
+        guard let scheme, let confidence, let source, !levels.isEmpty else { return nil }
+        return Certification(scheme: scheme, confidence: confidence, note: c.string("note", required: false), source: source, levels: levels)
+    }
+
+    mutating func loadCrosswalk(_ yaml: YAMLFile, _ root: Node) {
+        guard let f = yaml.fields(root, what: "crosswalk", allowed: ["id", "from", "to", "source", "entries"]) else { return }
+        let id = f.string("id")
+        let from = f.string("from")
+        let to = f.string("to")
+        let source = f.string("source")
+        for (key, value) in [("from", from), ("to", to)] {
+            if let value, catalog.frameworks[value] == nil {
+                yaml.report(.undefinedReference, "unknown framework '\(value)'", node: f.node(key))
+            }
+        }
+        var entries: [Crosswalk.Entry] = []
+        for node in f.sequence("entries", required: true) {
+            guard let e = yaml.fields(node, what: "crosswalk entry", allowed: ["from", "to", "change", "note"]) else { continue }
+            let a = e.string("from", required: false)
+            let b = e.string("to", required: false)
+            guard let change = e.choice("change", Crosswalk.Change.allCases.map(\.rawValue)).flatMap(Crosswalk.Change.init(rawValue:)) else { continue }
+            if a == nil && b == nil { yaml.report(.missingKey, "a crosswalk entry needs 'from', 'to' or both", node: node) }
+            if change == .new && (a != nil || b == nil) { yaml.report(.invalidValue, "a 'new' entry has only 'to'", node: node) }
+            if change == .dropped && (b != nil || a == nil) { yaml.report(.invalidValue, "a 'dropped' entry has only 'from'", node: node) }
+            for (key, clause, fw) in [("from", a, from), ("to", b, to)] {
+                if let clause, let fw, catalog.frameworks[fw] != nil, catalog.indicator("\(fw):\(clause)") == nil {
+                    yaml.report(.undefinedReference, "no indicator \(fw):\(clause)", node: e.node(key))
+                }
+            }
+            entries.append(Crosswalk.Entry(from: a, to: b, change: change, note: e.string("note", required: false), location: yaml.location(node)))
+        }
+        guard let id, let from, let to, let source else { return }
+        let location = yaml.location(root)
+        guard define("crosswalk", id, at: location, in: yaml, node: f.node("id")) else { return }
+        catalog.crosswalks.append(Crosswalk(id: id, from: from, to: to, source: source, entries: entries, location: location))
     }
 }
 

@@ -5,7 +5,7 @@ extension CatalogLoader {
     static let indicatorKeys = [
         "id", "theme", "type", "title", "numerator", "denominator", "value", "multiplier", "unit",
         "numerator_unit", "denominator_unit", "range", "direction", "confidence", "confidence_note",
-        "source", "notes", "examples",
+        "source", "notes", "examples", "slot",
     ]
     static let clausePattern = try! NSRegularExpression(pattern: "^[0-9A-Za-z]+(\\.[0-9A-Za-z]+)*$")
 
@@ -22,7 +22,8 @@ extension CatalogLoader {
         let notes = f.string("notes", required: false)
         let multiplier = f.number("multiplier") ?? 1
         if multiplier <= 0 { yaml.report(.invalidValue, "'multiplier' must be positive", node: f.node("multiplier")) }
-        let unit = self.unit(f, "unit")
+        let isSlot = f.bool("slot") ?? false
+        let unit = isSlot && !f.has("unit") ? catalog.units["one"] ?? Unit(id: "one", title: "number", symbol: "", dimension: .none, factor: 1, family: nil, location: f.location) : self.unit(f, "unit")
         let numeratorUnit = self.unit(f, "numerator_unit", required: false)
         let denominatorUnit = self.unit(f, "denominator_unit", required: false)
         let range = bounds(f, "range")
@@ -48,7 +49,13 @@ extension CatalogLoader {
         // Formula: numerator/denominator or value, never both.
         var formula: Formula?
         var resultDimension: Dimension?
-        if f.has("value") {
+        if isSlot {
+            for key in ["numerator", "denominator", "value", "examples"] where f.has(key) {
+                yaml.report(.invalidValue, "a slot has no '\(key)': it is counted but not computed; remove 'slot: true' to define it", node: f.keyNode(key))
+            }
+            if confidence == .verified { yaml.report(.invalidValue, "a slot cannot be verified", node: f.node("confidence")) }
+            formula = .undefined
+        } else if f.has("value") {
             if f.has("numerator") || f.has("denominator") {
                 yaml.report(.invalidValue, "give either 'value' or 'numerator' and 'denominator', not both", node: f.node("value"))
             } else if let value = expression(f, "value", required: true) {
@@ -86,13 +93,13 @@ extension CatalogLoader {
             yaml.report(.dimensionMismatch, "\(what) has dimension \(resultDimension) but unit '\(unit.id)' has dimension \(unit.dimension)", node: f.node("unit"), hint: unit.dimension.isDimensionless ? "A percentage or a rate per population needs numerator and denominator of the same dimension." : "Choose a unit of dimension \(resultDimension), or correct the formula.")
         }
 
-        let examples = f.sequence("examples", required: true).compactMap { loadExample(yaml, $0) }
+        let examples = isSlot ? [] : f.sequence("examples", required: true).compactMap { loadExample(yaml, $0) }
         guard let id, let framework, let themeID, let type, let title, let direction, let confidence,
             let source, let unit, let formula, framework.theme(themeID) != nil
         else { return }
         let location = yaml.location(root)
         guard define("indicator", id, at: location, in: yaml, node: f.node("id")) else { return }
-        if !examples.contains(where: { if case .value = $0.expectation { return true } else { return false } }) {
+        if !isSlot, !examples.contains(where: { if case .value = $0.expectation { return true } else { return false } }) {
             yaml.report(.noExamples, "indicator has no computed worked example", node: f.keyNode("examples") ?? root, hint: "Add an example with inputs and 'expect'.")
         }
         catalog.indicators.append(Indicator(

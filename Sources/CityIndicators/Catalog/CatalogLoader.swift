@@ -27,6 +27,7 @@ public struct CatalogLoader {
             if r == "departments.yaml" { return 1 }
             if r.hasPrefix("elements/") { return 2 }
             if r.hasPrefix("frameworks/") { return 3 }
+            if r.hasPrefix("crosswalks/") { return 5 }
             return 4
         }
         let ordered = files.sorted { (role($0), $0.relativePath) < (role($1), $1.relativePath) }
@@ -49,6 +50,7 @@ public struct CatalogLoader {
             case 1: loadDepartments(yaml, root)
             case 2: relationFiles.append((yaml, loadElements(yaml, root)))
             case 3: loadFramework(yaml, root)
+            case 5: loadCrosswalk(yaml, root)
             default: loadIndicator(yaml, root)
             }
             diagnostics += yaml.diagnostics

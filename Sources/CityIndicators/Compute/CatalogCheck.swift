@@ -20,6 +20,7 @@ public struct CatalogCheck {
             case .computed: got = "computed \(Format.plain(result.value!))"
             case .notComputable: got = "not computable (\(result.reason?.rawValue ?? "?"): \(result.reasonText ?? ""))"
             case .notSubmitted: got = "not submitted"
+            case .notDefined: got = "not defined"
             }
             var failure: String?
             switch example.expectation {

@@ -21,6 +21,8 @@ public enum ResultStatus: String, Sendable, Codable {
     case computed
     case notComputable = "not_computable"
     case notSubmitted = "not_submitted"
+    /// A slot of the standard the catalog does not define.
+    case notDefined = "not_defined"
 }
 
 /// One indicator for one city-year: its value or why there is none.
@@ -61,6 +63,11 @@ public struct IndicatorComputer {
             return InputUse(element: id, value: base.map { $0 / (element?.unit.factor ?? 1) }, unit: unit, file: nil, line: nil, source: nil, dataYear: base == nil ? nil : year, status: base != nil ? "reported" : notReported.contains(id) ? "not_reported" : "absent")
         }
         var result = IndicatorResult(indicator: indicator, status: .computed, inputs: inputs, dataYear: inputs.compactMap(\.dataYear).max(), sources: Array(Set(inputs.compactMap(\.source))).sorted())
+        if case .undefined = indicator.formula {
+            result.status = .notDefined
+            result.reasonText = "the catalog does not define this slot of the standard; define it in a local catalog (--catalog)"
+            return result
+        }
         let missing = ids.filter { baseValues[$0] == nil }
         if !missing.isEmpty {
             if missing.count == ids.count {
@@ -81,6 +88,8 @@ public struct IndicatorComputer {
             case .failure(let f): return fail(result, f)
             case .success(let v): raw = v
             }
+        case .undefined:
+            return result
         case .ratio(let numerator, let denominator):
             let n: Double, d: Double
             switch evaluator.number(numerator) {

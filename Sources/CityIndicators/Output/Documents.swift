@@ -34,6 +34,7 @@ public enum Documents {
         public var source: String
         public var notes: String?
         public var elements: [String]
+        public var slot: Bool?
         public var examples: Int
         public var file: String
 
@@ -54,6 +55,8 @@ public enum Documents {
                 denominator = d.description
             case .value(let v):
                 value = v.description
+            case .undefined:
+                slot = true
             }
             multiplier = i.multiplier
             unit = i.unit.id

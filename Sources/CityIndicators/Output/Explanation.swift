@@ -55,6 +55,8 @@ public enum Explanation {
             t += "  result      : not computable — \(r.reason?.rawValue ?? ""): \(r.reasonText ?? "")\n"
         case .notSubmitted:
             t += "  result      : not submitted — \(r.reasonText ?? "")\n"
+        case .notDefined:
+            t += "  result      : not defined — \(r.reasonText ?? "")\n"
         }
         return t
     }

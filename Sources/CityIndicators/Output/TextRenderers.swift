@@ -29,6 +29,7 @@ public enum TextRenderers {
             switch r.status {
             case .computed: status = "computed"
             case .notSubmitted: status = "not submitted"
+            case .notDefined: status = "not defined (unidentified slot)"
             case .notComputable: status = "not computable: \(r.reasonText ?? r.reason?.rawValue ?? "")"
             }
             return [r.indicator.id, truncate(r.indicator.title, 58), value, r.indicator.unit.label, status]
@@ -80,6 +81,7 @@ public enum TextRenderers {
         switch i.formula {
         case .ratio(let n, let d): return "(\(n.description)) ÷ (\(d.description))\(m)"
         case .value(let v): return v.description + m
+        case .undefined: return "not defined: a slot of the standard that no source identifies"
         }
     }
 

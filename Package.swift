@@ -13,14 +13,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // Reads Indicators/**.yaml at build time and writes one Swift file that embeds them,
+        // Embeds Indicators/**.yaml into the library before every build (Plugins/EmbedCatalog),
         // so the built binary carries its catalog and runs from any directory.
-        .executableTarget(name: "CatalogEmbedder", path: "Sources/CatalogEmbedder"),
-        .plugin(
-            name: "EmbedCatalog",
-            capability: .buildTool(),
-            dependencies: ["CatalogEmbedder"]
-        ),
+        .plugin(name: "EmbedCatalog", capability: .buildTool()),
         .target(
             name: "CityIndicators",
             dependencies: [.product(name: "Yams", package: "Yams")],

@@ -2,30 +2,31 @@ import Foundation
 import PackagePlugin
 
 /// Embeds every file under the package's top-level `Indicators/` folder into the
-/// `CityIndicators` module, keyed by its path relative to the package (`Indicators/units.yaml`).
+/// `CityIndicators` module, keyed by its path relative to the package (`Indicators/units.yaml`),
+/// so the built binary carries its catalog and runs from any directory.
 @main
 struct EmbedCatalog: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         let root = context.package.directoryURL
+        let script = root.appending(path: "Plugins/EmbedCatalog/embed.sh")
+        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedCatalog.swift")
+        // Inputs: the folder itself with a trailing slash (a directory-structure input, so adding
+        // or removing a file re-runs the command) and every file present when SwiftPM plans the
+        // build (so editing one re-runs it). The script enumerates the folder itself.
         let catalog = root.appending(path: "Indicators")
-        var inputs: [URL] = []
-        if let walker = FileManager.default.enumerator(
-            at: catalog, includingPropertiesForKeys: [.isRegularFileKey])
-        {
-            for case let url as URL in walker {
-                let ext = url.pathExtension.lowercased()
-                if ext == "yaml" || ext == "yml" { inputs.append(url) }
+        let tree = URL(fileURLWithPath: catalog.path + "/")
+        var files: [URL] = []
+        if let walker = FileManager.default.enumerator(at: catalog, includingPropertiesForKeys: nil) {
+            for case let url as URL in walker where ["yaml", "yml"].contains(url.pathExtension.lowercased()) {
+                files.append(url)
             }
         }
-        inputs.sort { $0.path < $1.path }
-        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedCatalog.swift")
-        let tool = try context.tool(named: "CatalogEmbedder")
         return [
             .buildCommand(
-                displayName: "Embedding \(inputs.count) catalog files",
-                executable: tool.url,
-                arguments: [root.path, output.path] + inputs.map(\.path),
-                inputFiles: inputs,
+                displayName: "Embedding the indicator catalog",
+                executable: URL(fileURLWithPath: "/bin/sh"),
+                arguments: [script.path, root.path, output.path],
+                inputFiles: [tree, script] + files.sorted { $0.path < $1.path },
                 outputFiles: [output]
             )
         ]

@@ -21,7 +21,7 @@ import Testing
                     // value = numerator ÷ denominator × multiplier, in display units
                     #expect(!r.inputs.isEmpty)
                 }
-            case .notComputable, .notSubmitted:
+            case .notComputable, .notSubmitted, .notDefined:
                 #expect(r.reasonText?.isEmpty == false)
             }
         }

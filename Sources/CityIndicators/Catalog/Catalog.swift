@@ -31,7 +31,15 @@ public struct DataElement: Sendable {
     public var kind: ElementKind
     public var bounds: Bounds?
     public var plausible: Bounds?
+    /// Largest relative change from one year to the next before a V027 warning (0.5 = 50 %).
+    public var maxChange: Double?
     public var location: SourceLocation
+
+    /// The change allowed when the element does not say: 50 % for numbers, none for yes/no and categories.
+    public var allowedChange: Double? {
+        if let maxChange { return maxChange }
+        return kind == .boolean || kind == .category ? nil : 0.5
+    }
 }
 
 /// A check across elements of one city-year (`households_total <= population_total`).

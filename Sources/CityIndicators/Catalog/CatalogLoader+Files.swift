@@ -84,7 +84,7 @@ extension CatalogLoader {
             }
         }
         for node in top.sequence("elements") {
-            guard let f = yaml.fields(node, what: "element", allowed: ["id", "title", "description", "unit", "kind", "bounds", "plausible"]) else { continue }
+            guard let f = yaml.fields(node, what: "element", allowed: ["id", "title", "description", "unit", "kind", "bounds", "plausible", "max_change"]) else { continue }
             let id = f.string("id")
             let validID = id.map { checkID($0, "element", in: yaml, node: f.node("id")) } ?? false
             let title = f.string("title")
@@ -93,10 +93,12 @@ extension CatalogLoader {
             let kind = f.choice("kind", ElementKind.allCases.map(\.rawValue)).flatMap(ElementKind.init(rawValue:))
             let hard = bounds(f, "bounds")
             let plausible = bounds(f, "plausible")
+            let maxChange = f.number("max_change")
+            if let maxChange, maxChange <= 0 { yaml.report(.invalidValue, "'max_change' must be positive (0.3 = 30 %)", node: f.node("max_change")) }
             guard let id, validID, let title, let description, let unit, let kind, let department else { continue }
             let location = yaml.location(f.node("id"))
             guard define("element", id, at: location, in: yaml, node: f.node("id")) else { continue }
-            catalog.elements[id] = DataElement(id: id, title: title, description: description, department: department, unit: unit, kind: kind, bounds: hard, plausible: plausible, location: location)
+            catalog.elements[id] = DataElement(id: id, title: title, description: description, department: department, unit: unit, kind: kind, bounds: hard, plausible: plausible, maxChange: maxChange, location: location)
         }
         return top.sequence("relations")
     }

@@ -96,6 +96,25 @@ public struct Workspace: Sendable {
         return (csv, diagnostics)
     }
 
+    /// For a year folder inside a workspace (`my-city/2024`), the submissions of the latest
+    /// earlier year folder, read quietly, for year-over-year checks; nil elsewhere.
+    public static func previousYear(of directory: String, catalog: Catalog) -> (year: Int, set: SubmissionSet)? {
+        let name = (directory as NSString).lastPathComponent
+        guard name.count == 4, let year = Int(name) else { return nil }
+        let parent = (directory as NSString).deletingLastPathComponent
+        let root = parent.isEmpty ? "." : parent
+        guard FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent("city.yaml")) else { return nil }
+        let siblings = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).compactMap { n -> Int? in
+            n.count == 4 ? Int(n) : nil
+        }
+        guard let previous = siblings.filter({ $0 < year }).max() else { return nil }
+        let dir = (root as NSString).appendingPathComponent(String(previous))
+        let reader = SubmissionReader(catalog: catalog)
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted().filter { $0.lowercased().hasSuffix(".csv") }
+        let submissions = files.compactMap { try? reader.read(path: (dir as NSString).appendingPathComponent($0)) }
+        return (previous, SubmissionSet(submissions: submissions, catalog: catalog))
+    }
+
     /// Reads and checks every submission of a year.
     public func submissions(year: Int, catalog: Catalog) throws -> SubmissionSet {
         guard years.contains(year) else {
@@ -105,6 +124,10 @@ public struct Workspace: Sendable {
         let reader = SubmissionReader(catalog: catalog)
         var set = SubmissionSet(submissions: try files.map { try reader.read(path: $0) }, catalog: catalog)
         set.diagnostics += strays
+        if let previous = years.last(where: { $0 < year }) {
+            let earlier = SubmissionSet(submissions: try self.files(year: previous).csv.map { try reader.read(path: $0) }, catalog: catalog)
+            set.compare(with: earlier, year: previous, catalog: catalog)
+        }
         return set
     }
 }

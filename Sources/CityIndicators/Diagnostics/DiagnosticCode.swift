@@ -44,6 +44,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case missingElementName = "V024"
     case binaryContent = "V025"
     case quoteInUnquotedField = "V026"
+    case yearOverYearJump = "V027"
 
     // Workspaces
     case noYears = "W001"
@@ -52,7 +53,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     public var severity: Severity {
         switch self {
         case .unusedElement, .semicolonDelimiter, .unknownColumn, .implausible, .missingSource,
-            .strayWhitespace, .strayFile:
+            .strayWhitespace, .strayFile, .yearOverYearJump:
             .warning
         case .unitConverted:
             .info
@@ -104,6 +105,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .missingElementName: "A row with a value but no element id"
         case .binaryContent: "NUL bytes or other binary content in a text file"
         case .quoteInUnquotedField: "A double quote inside a cell that does not start with one"
+        case .yearOverYearJump: "A value that changed more than its element allows since the previous year"
         case .noYears: "A workspace with no year folders"
         case .strayFile: "A file in a year folder that is not a submission"
         }
@@ -192,6 +194,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
             ("water.csv:1:1: error[V025]: the file contains NUL bytes; it is not a CSV text file", "Export the sheet as 'CSV UTF-8'; an .xlsx renamed to .csv is not a CSV.")
         case .quoteInUnquotedField:
             ("water.csv:4:30: error[V026]: a '\"' inside an unquoted cell", "Quote the whole cell and double the inner quote: \"12\"\" pipe\".")
+        case .yearOverYearJump:
+            ("2024/water.csv:2:22: warning[V027]: water_supplied_total changed by +82 % since 2023 (279,000 → 509,175 ML_per_year); more than the 50 % expected", "If the change is real, say why in the notes column (the warning becomes a note); otherwise check the figure and its unit.")
         case .noYears:
             ("my-city: error[W001]: no year folders (2023/, 2024/, …) in the workspace", "Put each year's submissions in a folder named after the year.")
         case .strayFile:

@@ -135,15 +135,18 @@ public enum Documents {
         public var errors: Int
         public var warnings: Int
 
-        public init(_ s: Submission) {
+        /// A file's counts; `diagnostics` are all diagnostics of the run (cross-file ones included),
+        /// of which those located in this file are counted.
+        public init(_ s: Submission, diagnostics: [Diagnostic]? = nil) {
             file = s.path
             department = s.department
             accepted = s.acceptedCount
             notReported = s.notReportedCount
             rejected = s.rejectedCount
             blankLines = s.blankLines
-            errors = s.diagnostics.errorCount
-            warnings = s.diagnostics.warningCount
+            let mine = diagnostics?.filter { $0.location?.file == s.path } ?? s.diagnostics
+            errors = mine.errorCount
+            warnings = mine.warningCount
         }
     }
 
@@ -169,7 +172,8 @@ public enum Documents {
             for r in results { counts[r.status.rawValue, default: 0] += 1 }
             counts["indicators"] = results.count
             summary = counts
-            files = set.submissions.map(FileSummary.init)
+            let all = set.allDiagnostics
+            files = set.submissions.map { FileSummary($0, diagnostics: all) }
             diagnostics = set.allDiagnostics
             self.results = results.map(ResultEntry.init)
         }

@@ -82,8 +82,11 @@ extension SubmissionReader {
             return
         }
         guard let element = catalog.elements[elementID] else {
-            let candidates = s.department.map { d in catalog.elements(of: d).map(\.id) } ?? []
-            let suggestion = Suggest.nearest(elementID, in: candidates) ?? Suggest.nearest(elementID, in: catalog.elements.keys)
+            let department = s.department
+            let suggestion = suggestions.nearest("\(department ?? "")/\(elementID)") {
+                let candidates = department.map { d in catalog.elements(of: d).map(\.id) } ?? []
+                return Suggest.nearest(elementID, in: candidates) ?? Suggest.nearest(elementID, in: catalog.elements.keys)
+            }
             diag(.unknownElement, "unknown element '\(elementID)'", elementCell, hint: (suggestion.map { "Did you mean '\($0)'? " } ?? "") + "Use the element ids of the template (`cityind templates`).")
             reject(elementID, "unknown element")
             return

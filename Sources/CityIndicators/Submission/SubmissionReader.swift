@@ -4,6 +4,7 @@ import Foundation
 /// pass, every data row accepted, not reported, or rejected with a reason.
 public struct SubmissionReader {
     public let catalog: Catalog
+    let suggestions = SuggestionCache()
 
     static let knownColumns = ["element", "value", "unit", "source", "notes", "data_year"]
     /// Guidance columns of templates, ignored on read.

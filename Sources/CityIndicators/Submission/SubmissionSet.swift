@@ -38,6 +38,28 @@ public struct SubmissionSet: Sendable {
         return result
     }
 
+    /// Flags values that changed more than their element allows since an earlier year (V027).
+    /// A jump explained in the notes column is an info note, not a warning.
+    public mutating func compare(with previous: SubmissionSet, year previousYear: Int, catalog: Catalog) {
+        for (id, value) in values.sorted(by: { $0.key < $1.key }) {
+            guard let element = catalog.elements[id], let allowed = element.allowedChange,
+                let before = previous.values[id], before.value != 0
+            else { continue }
+            let change = (value.value - before.value) / abs(before.value)
+            guard abs(change) > allowed else { continue }
+            let percent = (change * 100).rounded()
+            let sign = percent > 0 ? "+" : ""
+            let explained = value.notes != nil
+            diagnostics.append(Diagnostic(
+                .yearOverYearJump,
+                "\(id) changed by \(sign)\(Format.plain(percent)) % since \(previousYear) (\(Format.readable(before.value, decimals: before.value == before.value.rounded() ? 0 : nil)) → \(Format.readable(value.value, decimals: value.value == value.value.rounded() ? 0 : nil)) \(element.unit.id)); more than the \(Format.plain(allowed * 100)) % expected" + (explained ? "; explained in notes" : ""),
+                at: value.location,
+                hint: explained ? nil : "If the change is real, say why in the notes column; otherwise check the figure and its unit. The \(previousYear) value is at \(before.location.description).",
+                severity: explained ? .info : .warning))
+        }
+        diagnostics = diagnostics.sortedByLocation()
+    }
+
     private mutating func checkRelations(_ catalog: Catalog) {
         let evaluator = ExpressionEvaluator(values: baseValues(catalog))
         for relation in catalog.relations {

@@ -15,14 +15,15 @@ struct Validate: ParsableCommand {
               cityind validate my-city/2024/
               cityind validate my-city            # every year of a workspace
               cityind validate water.csv --format json
+              cityind validate my-city/2024 --format sarif > results.sarif
             """)
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, github }
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, github }
 
     @Argument(help: ArgumentHelp("CSV files, year folders or a workspace.", valueName: "path"))
     var paths: [String]
 
-    @Option(help: "Output format: text, json, or github (workflow annotations).")
+    @Option(help: "Output format: text, json, sarif (2.1.0) or github (workflow annotations).")
     var format: OutputFormat = .text
 
     @Flag(help: "Treat warnings as failures (exit 1).")
@@ -43,15 +44,22 @@ struct Validate: ParsableCommand {
         let reader = SubmissionReader(catalog: catalog)
         var sets: [SubmissionSet] = []
         for group in groups {
-            sets.append(SubmissionSet(submissions: try group.map { try reader.read(path: $0) }, catalog: catalog))
+            var set = SubmissionSet(submissions: try group.map { try reader.read(path: $0) }, catalog: catalog)
+            if let first = group.first, let (year, previous) = Workspace.previousYear(of: (first as NSString).deletingLastPathComponent, catalog: catalog) {
+                set.compare(with: previous, year: year, catalog: catalog)
+            }
+            sets.append(set)
         }
         let submissions = sets.flatMap(\.submissions)
         let diagnostics = sets.flatMap(\.allDiagnostics)
         let failing = diagnostics.errorCount > 0 || (strict && diagnostics.warningCount > 0)
         switch format {
         case .json:
-            let doc = Documents.ValidationDocument(files: submissions.map(Documents.FileSummary.init), diagnostics: diagnostics, errors: diagnostics.errorCount, warnings: diagnostics.warningCount)
+            let doc = Documents.ValidationDocument(files: submissions.map { Documents.FileSummary($0, diagnostics: diagnostics) }, diagnostics: diagnostics, errors: diagnostics.errorCount, warnings: diagnostics.warningCount)
             Terminal.standardOutput.write(Documents.encode(doc))
+        case .sarif:
+            Terminal.standardOutput.write(SARIF.document(diagnostics))
+            printSummary(submissions, diagnostics, to: Terminal.standardError)
         case .github:
             for d in diagnostics.prefix(maxErrors) {
                 let kind = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
@@ -79,7 +87,8 @@ struct Validate: ParsableCommand {
 
     private func printSummary(_ submissions: [Submission], _ diagnostics: [Diagnostic], to t: Terminal) {
         for s in submissions {
-            let e = s.diagnostics.errorCount, w = s.diagnostics.warningCount
+            let mine = diagnostics.filter { $0.location?.file == s.path }
+            let e = mine.errorCount, w = mine.warningCount
             let mark = e > 0 ? t.style("✗", .red) : w > 0 ? t.style("!", .yellow) : t.style("✓", .green)
             t.write("\(mark) \(s.path): \(s.acceptedCount) accepted, \(s.notReportedCount) not reported, \(s.rejectedCount) rejected — \(e) error(s), \(w) warning(s)\n")
         }

@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // Embeds Indicators/**.yaml into the library before every build (Plugins/EmbedCatalog),
@@ -18,7 +19,10 @@ let package = Package(
         .plugin(name: "EmbedCatalog", capability: .buildTool()),
         .target(
             name: "CityIndicators",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             plugins: ["EmbedCatalog"]
         ),
         .executableTarget(

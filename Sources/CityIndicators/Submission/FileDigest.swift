@@ -1,0 +1,22 @@
+import Crypto
+import Foundation
+
+/// SHA-256 of files, for provenance (reports, the store).
+public enum FileDigest {
+    /// Lower-case hex SHA-256 of a file, read in chunks; nil when it cannot be read.
+    public static func sha256(path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            hasher.update(data: chunk)
+        }
+        return hex(hasher.finalize())
+    }
+
+    public static func sha256(_ bytes: some DataProtocol) -> String { hex(SHA256.hash(data: bytes)) }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
+    }
+}

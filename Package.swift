@@ -7,11 +7,13 @@ let package = Package(
     products: [
         .executable(name: "cityind", targets: ["cityind"]),
         .library(name: "CityIndicators", targets: ["CityIndicators"]),
+        .library(name: "CityIndicatorsStore", targets: ["CityIndicatorsStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Embeds Indicators/**.yaml into the library before every build (Plugins/EmbedCatalog),
@@ -25,17 +27,26 @@ let package = Package(
             ],
             plugins: ["EmbedCatalog"]
         ),
+        // The SQLite store (GRDB on the system libsqlite3): history, provenance, revisions.
+        .target(
+            name: "CityIndicatorsStore",
+            dependencies: ["CityIndicators", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "cityind",
             dependencies: [
                 "CityIndicators",
+                "CityIndicatorsStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "CityIndicatorsTests",
             // The end-to-end tests run the built `cityind` binary, so it is built first.
-            dependencies: ["CityIndicators", "cityind"]
+            dependencies: [
+                "CityIndicators", "CityIndicatorsStore", "cityind",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

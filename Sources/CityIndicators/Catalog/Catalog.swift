@@ -178,6 +178,8 @@ public struct Indicator: Sendable {
     public var notes: String?
     public var examples: [WorkedExample]
     public var location: SourceLocation
+    /// SHA-256 of the definition file: results computed from another definition can be told apart.
+    public var definitionHash: String = ""
 }
 
 /// The whole catalog: what `Indicators/` defines.
@@ -192,6 +194,8 @@ public struct Catalog: Sendable {
     public var indicators: [Indicator] = []
     /// Where the catalog came from: "built-in" or a folder.
     public var origin: String = ""
+    /// SHA-256 over every file's path and bytes: two catalogs with the same version are identical.
+    public var version: String = ""
 
     public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
 

@@ -61,6 +61,19 @@ public struct CatalogLoader {
             loadRelations(yaml, nodes)
             diagnostics += yaml.diagnostics.dropFirst(before)
         }
+        var hashes: [String: String] = [:]
+        var whole = Data()
+        for file in files.sorted(by: { $0.relativePath < $1.relativePath }) {
+            hashes[file.displayPath] = FileDigest.sha256(file.data)
+            whole.append(Data(file.relativePath.utf8))
+            whole.append(0)
+            whole.append(file.data)
+            whole.append(0)
+        }
+        catalog.version = FileDigest.sha256(whole)
+        for i in catalog.indicators.indices {
+            catalog.indicators[i].definitionHash = hashes[catalog.indicators[i].location.file] ?? ""
+        }
         catalog.indicators.sort { a, b in
             a.framework != b.framework ? a.framework < b.framework : clauseLess(a.clause, b.clause)
         }

@@ -115,8 +115,9 @@ public struct Workspace: Sendable {
         return (previous, SubmissionSet(submissions: submissions, catalog: catalog))
     }
 
-    /// Reads and checks every submission of a year.
-    public func submissions(year: Int, catalog: Catalog) throws -> SubmissionSet {
+    /// Reads and checks every submission of a year; with `previousYear`, also against the
+    /// latest earlier year folder (year-over-year jumps).
+    public func submissions(year: Int, catalog: Catalog, previousYear: Bool = true) throws -> SubmissionSet {
         guard years.contains(year) else {
             throw InputError("the workspace has no \(year)/ folder", hint: years.isEmpty ? "Create a folder named after the year." : "Years present: \(years.map(String.init).joined(separator: ", ")).")
         }
@@ -124,7 +125,7 @@ public struct Workspace: Sendable {
         let reader = SubmissionReader(catalog: catalog)
         var set = SubmissionSet(submissions: try files.map { try reader.read(path: $0) }, catalog: catalog)
         set.diagnostics += strays
-        if let previous = years.last(where: { $0 < year }) {
+        if previousYear, let previous = years.last(where: { $0 < year }) {
             let earlier = SubmissionSet(submissions: try self.files(year: previous).csv.map { try reader.read(path: $0) }, catalog: catalog)
             set.compare(with: earlier, year: previous, catalog: catalog)
         }

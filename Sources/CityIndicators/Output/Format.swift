@@ -20,7 +20,7 @@ public enum Format {
     public static func decimals(for value: Double) -> Int {
         let a = abs(value)
         if a == 0 { return 0 }
-        if a >= 1000 { return 0 }
+        if a >= 1000 || (a >= 1 && value == value.rounded()) { return 0 }
         if a >= 100 { return 1 }
         if a >= 1 { return 2 }
         let places = Int((-log10(a)).rounded(.down)) + 3

@@ -12,6 +12,17 @@ public struct SubmittedValue: Sendable {
     public var dataYear: Int?
     /// The value cell.
     public var location: SourceLocation
+
+    public init(element: String, value: Double, written: String, writtenUnit: String, source: String?, notes: String?, dataYear: Int?, location: SourceLocation) {
+        self.element = element
+        self.value = value
+        self.written = written
+        self.writtenUnit = writtenUnit
+        self.source = source
+        self.notes = notes
+        self.dataYear = dataYear
+        self.location = location
+    }
 }
 
 /// What became of one row of a submission. Every data row ends in exactly one of these.

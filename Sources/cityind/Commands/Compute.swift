@@ -1,5 +1,6 @@
 import ArgumentParser
 import CityIndicators
+import CityIndicatorsStore
 import Foundation
 
 struct Compute: ParsableCommand {
@@ -37,6 +38,7 @@ struct Compute: ParsableCommand {
     @Option(help: "Digit grouping in the table: international, indian or none.")
     var numberStyle: Format.Grouping = .international
 
+    @OptionGroup var store: StoreOptions
     @OptionGroup var catalogOptions: CatalogOptions
 
     func run() throws {
@@ -49,7 +51,8 @@ struct Compute: ParsableCommand {
         for id in frameworks where catalog.frameworks[id] == nil {
             throw ValidationError("unknown framework '\(id)'. Frameworks: \(catalog.frameworks.keys.sorted().joined(separator: ", "))")
         }
-        let set = try ws.submissions(year: year, catalog: catalog)
+        var set = try ws.submissions(year: year, catalog: catalog, previousYear: false)
+        compareWithPreviousYear(&set, yearDirectory: (workspace as NSString).appendingPathComponent(String(year)), catalog: catalog, storePath: store.db)
         let results = IndicatorComputer(catalog: catalog).compute(frameworks: frameworks, set: set, year: year)
         let diagnostics = ws.diagnostics + set.allDiagnostics
         switch format {

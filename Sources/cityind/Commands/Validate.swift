@@ -1,5 +1,6 @@
 import ArgumentParser
 import CityIndicators
+import CityIndicatorsStore
 import Foundation
 
 struct Validate: ParsableCommand {
@@ -32,6 +33,7 @@ struct Validate: ParsableCommand {
     @Option(help: "List at most this many problems (all are still counted).")
     var maxErrors: Int = 200
 
+    @OptionGroup var store: StoreOptions
     @OptionGroup var catalogOptions: CatalogOptions
 
     func validate() throws {
@@ -45,8 +47,8 @@ struct Validate: ParsableCommand {
         var sets: [SubmissionSet] = []
         for group in groups {
             var set = SubmissionSet(submissions: try group.map { try reader.read(path: $0) }, catalog: catalog)
-            if let first = group.first, let (year, previous) = Workspace.previousYear(of: (first as NSString).deletingLastPathComponent, catalog: catalog) {
-                set.compare(with: previous, year: year, catalog: catalog)
+            if let first = group.first {
+                compareWithPreviousYear(&set, yearDirectory: (first as NSString).deletingLastPathComponent, catalog: catalog, storePath: store.db)
             }
             sets.append(set)
         }

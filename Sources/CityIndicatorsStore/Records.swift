@@ -1,0 +1,113 @@
+import GRDB
+
+/// One record type per table. Column names are the property names (snake_case in SQL).
+
+public struct CityRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    public static let databaseTableName = "city"
+    public var id: Int64?
+    public var ulbCode: String
+    public var name: String
+    public var country: String
+    public var createdAt: String
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    enum CodingKeys: String, CodingKey { case id, ulbCode = "ulb_code", name, country, createdAt = "created_at" }
+}
+
+public struct SubmissionRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    public static let databaseTableName = "submission"
+    public var id: Int64?
+    public var cityID: Int64
+    public var year: Int
+    public var department: String
+    public var fileName: String
+    public var sha256: String
+    public var revision: Int
+    public var importedAt: String
+    public var importedBy: String
+    public var catalogVersion: String
+    public var rowsAccepted: Int
+    public var rowsNotReported: Int
+    public var rowsRejected: Int
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    enum CodingKeys: String, CodingKey {
+        case id, cityID = "city_id", year, department, fileName = "file_name", sha256, revision
+        case importedAt = "imported_at", importedBy = "imported_by", catalogVersion = "catalog_version"
+        case rowsAccepted = "rows_accepted", rowsNotReported = "rows_not_reported", rowsRejected = "rows_rejected"
+    }
+}
+
+public struct ElementValueRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    public static let databaseTableName = "element_value"
+    public var id: Int64?
+    public var submissionID: Int64
+    public var element: String
+    /// In the element's unit; nil when the row was left blank (not reported).
+    public var value: Double?
+    public var unit: String
+    public var written: String?
+    public var writtenUnit: String?
+    public var source: String?
+    public var notes: String?
+    public var dataYear: Int?
+    public var line: Int
+    public var column: Int
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    enum CodingKeys: String, CodingKey {
+        case id, submissionID = "submission_id", element, value, unit, written, writtenUnit = "written_unit"
+        case source, notes, dataYear = "data_year", line, column = "col"
+    }
+}
+
+public struct ComputationRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    public static let databaseTableName = "computation"
+    public var id: Int64?
+    public var cityID: Int64
+    public var year: Int
+    public var framework: String
+    public var catalogVersion: String
+    public var computedAt: String
+    /// The submission ids the results were computed from, comma-separated, ascending.
+    public var inputs: String
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    enum CodingKeys: String, CodingKey {
+        case id, cityID = "city_id", year, framework, catalogVersion = "catalog_version", computedAt = "computed_at", inputs
+    }
+}
+
+public struct IndicatorResultRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    public static let databaseTableName = "indicator_result"
+    public var id: Int64?
+    public var computationID: Int64
+    public var indicator: String
+    public var type: String
+    public var status: String
+    public var value: Double?
+    public var numerator: Double?
+    public var denominator: Double?
+    public var unit: String
+    public var reason: String?
+    public var definitionHash: String
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    enum CodingKeys: String, CodingKey {
+        case id, computationID = "computation_id", indicator, type, status, value, numerator, denominator, unit, reason
+        case definitionHash = "definition_hash"
+    }
+}
+
+public struct AuditRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    public static let databaseTableName = "audit_log"
+    public var id: Int64?
+    public var at: String
+    public var actor: String
+    public var action: String
+    public var cityID: Int64?
+    public var detail: String
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    enum CodingKeys: String, CodingKey { case id, at, actor, action, cityID = "city_id", detail }
+}

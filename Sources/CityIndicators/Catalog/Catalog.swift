@@ -56,6 +56,50 @@ public struct Theme: Sendable, Hashable {
     public var id: String
     public var clause: String
     public var title: String
+    /// The pillar the theme (category) belongs to, for frameworks that group them.
+    public var pillar: String? = nil
+}
+
+/// A pillar of an index framework (LSC 2017: Institutional 25 %, Social 25 %, …).
+public struct Pillar: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var weight: Double
+}
+
+/// What an indicator's value is compared with when scored (LSC 2017 Annex 2).
+public enum Benchmark: Sendable, Hashable {
+    /// A norm: full marks at or beyond this value.
+    case fixed(Double)
+    /// No norm: the best city of the same population group.
+    case groupBest
+    /// A norm that depends on the city's population: (upper bound exclusive, value); the last
+    /// row has no bound.
+    case byPopulation([(below: Double?, value: Double)])
+    /// A norm that is not a single number (noise limits by zone, water classes); scored by group.
+    case described(String)
+
+    public static func == (a: Benchmark, b: Benchmark) -> Bool { a.hashKey == b.hashKey }
+    public func hash(into hasher: inout Hasher) { hasher.combine(hashKey) }
+    private var hashKey: String {
+        switch self {
+        case .fixed(let v): "fixed \(v)"
+        case .groupBest: "group best"
+        case .byPopulation(let rows): "population " + rows.map { "\($0.below ?? -1):\($0.value)" }.joined(separator: ",")
+        case .described(let t): "text \(t)"
+        }
+    }
+
+    /// The norm for a city of this population, if the benchmark is numeric.
+    public func value(population: Double?) -> Double? {
+        switch self {
+        case .fixed(let v): return v
+        case .byPopulation(let rows):
+            guard let population else { return nil }
+            return rows.first { $0.below.map { population < $0 } ?? true }?.value
+        case .groupBest, .described: return nil
+        }
+    }
 }
 
 /// A framework edition: ISO 37120:2018, ISO 37120:2014, …
@@ -65,6 +109,7 @@ public struct Framework: Sendable {
     public var standard: String
     public var edition: String
     public var themes: [Theme]
+    public var pillars: [Pillar] = []
     public var notes: String?
     /// Counts the standard gives (checked by the consistency tests when present).
     public var expected: ExpectedCounts?
@@ -180,6 +225,11 @@ public struct Indicator: Sendable {
     public var location: SourceLocation
     /// SHA-256 of the definition file: results computed from another definition can be told apart.
     public var definitionHash: String = ""
+    public var benchmark: Benchmark?
+    /// Where the benchmark comes from (SLB, RTE Act, WHO …).
+    public var benchmarkSource: String?
+    /// SDG targets the indicator serves ("6.1", "11.6.2").
+    public var sdg: [String] = []
 }
 
 /// The whole catalog: what `Indicators/` defines.

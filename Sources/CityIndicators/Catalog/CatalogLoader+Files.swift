@@ -126,20 +126,34 @@ extension CatalogLoader {
     }
 
     mutating func loadFramework(_ yaml: YAMLFile, _ root: Node) {
-        guard let f = yaml.fields(root, what: "framework", allowed: ["id", "title", "standard", "edition", "themes", "notes", "expected", "certification"]) else { return }
+        guard let f = yaml.fields(root, what: "framework", allowed: ["id", "title", "standard", "edition", "themes", "pillars", "notes", "expected", "certification"]) else { return }
         let id = f.string("id")
         let title = f.string("title")
         let standard = f.string("standard")
         let edition = f.string("edition")
+        var pillars: [Pillar] = []
+        for node in f.sequence("pillars") {
+            guard let p = yaml.fields(node, what: "pillar", allowed: ["id", "title", "weight"]) else { continue }
+            guard let pid = p.string("id"), let ptitle = p.string("title"), let weight = p.number("weight", required: true) else { continue }
+            if weight < 0 { yaml.report(.invalidValue, "a pillar's weight must be 0 or more", node: p.node("weight")) }
+            pillars.append(Pillar(id: pid, title: ptitle, weight: weight))
+        }
+        if !pillars.isEmpty, abs(pillars.map(\.weight).reduce(0, +) - 1) > 1e-9 {
+            yaml.report(.invalidValue, "pillar weights add up to \(Format.plain(pillars.map(\.weight).reduce(0, +))), not 1", node: f.node("pillars"))
+        }
         var themes: [Theme] = []
         for node in f.sequence("themes", required: true) {
-            guard let t = yaml.fields(node, what: "theme", allowed: ["id", "clause", "title"]) else { continue }
+            guard let t = yaml.fields(node, what: "theme", allowed: ["id", "clause", "title", "pillar"]) else { continue }
             guard let tid = t.string("id"), let clause = t.string("clause"), let ttitle = t.string("title") else { continue }
             if themes.contains(where: { $0.id == tid }) {
                 yaml.report(.duplicateID, "theme '\(tid)' is listed twice", node: t.node("id"))
                 continue
             }
-            themes.append(Theme(id: tid, clause: clause, title: ttitle))
+            let pillar = t.string("pillar", required: !pillars.isEmpty)
+            if let pillar, !pillars.contains(where: { $0.id == pillar }) {
+                yaml.report(.undefinedReference, "unknown pillar '\(pillar)'", node: t.node("pillar"), hint: "Pillars: \(pillars.map(\.id).joined(separator: ", ")).")
+            }
+            themes.append(Theme(id: tid, clause: clause, title: ttitle, pillar: pillar))
         }
         var expected: ExpectedCounts?
         if let e = f.fields("expected", what: "'expected'", allowed: ["indicators", "core", "supporting"]) {
@@ -149,7 +163,7 @@ extension CatalogLoader {
         guard let id, let title, let standard, let edition else { return }
         let location = yaml.location(root)
         guard define("framework", id, at: location, in: yaml, node: f.node("id")) else { return }
-        catalog.frameworks[id] = Framework(id: id, title: title, standard: standard, edition: edition, themes: themes, notes: f.string("notes", required: false), expected: expected, certification: certification, location: location)
+        catalog.frameworks[id] = Framework(id: id, title: title, standard: standard, edition: edition, themes: themes, pillars: pillars, notes: f.string("notes", required: false), expected: expected, certification: certification, location: location)
     }
 
     func loadCertification(_ f: Fields) -> Certification? {

@@ -5,7 +5,7 @@ extension CatalogLoader {
     static let indicatorKeys = [
         "id", "theme", "type", "title", "numerator", "denominator", "value", "multiplier", "unit",
         "numerator_unit", "denominator_unit", "range", "direction", "confidence", "confidence_note",
-        "source", "notes", "examples", "slot",
+        "source", "notes", "examples", "slot", "benchmark", "sdg",
     ]
     static let clausePattern = try! NSRegularExpression(pattern: "^[0-9A-Za-z]+(\\.[0-9A-Za-z]+)*$")
 
@@ -93,6 +93,15 @@ extension CatalogLoader {
             yaml.report(.dimensionMismatch, "\(what) has dimension \(resultDimension) but unit '\(unit.id)' has dimension \(unit.dimension)", node: f.node("unit"), hint: unit.dimension.isDimensionless ? "A percentage or a rate per population needs numerator and denominator of the same dimension." : "Choose a unit of dimension \(resultDimension), or correct the formula.")
         }
 
+        let (benchmark, benchmarkSource) = loadBenchmark(f)
+        var sdg: [String] = []
+        for node in f.sequence("sdg") {
+            guard let target = node.scalar?.string, target.range(of: #"^\d{1,2}\.[0-9a-z]{1,2}(\.\d{1,2})?$"#, options: .regularExpression) != nil else {
+                yaml.report(.invalidValue, "an SDG target looks like \"11.6\" or \"11.6.2\"", node: node)
+                continue
+            }
+            sdg.append(target)
+        }
         let examples = isSlot ? [] : f.sequence("examples", required: true).compactMap { loadExample(yaml, $0) }
         guard let id, let framework, let themeID, let type, let title, let direction, let confidence,
             let source, let unit, let formula, framework.theme(themeID) != nil
@@ -102,11 +111,47 @@ extension CatalogLoader {
         if !isSlot, !examples.contains(where: { if case .value = $0.expectation { return true } else { return false } }) {
             yaml.report(.noExamples, "indicator has no computed worked example", node: f.keyNode("examples") ?? root, hint: "Add an example with inputs and 'expect'.")
         }
-        catalog.indicators.append(Indicator(
+        var indicator = Indicator(
             id: id, framework: framework.id, clause: clause, theme: themeID, type: type, title: title,
             formula: formula, multiplier: multiplier, unit: unit, numeratorUnit: numeratorUnit,
             denominatorUnit: denominatorUnit, range: range, direction: direction, confidence: confidence,
-            confidenceNote: confidenceNote, source: source, notes: notes, examples: examples, location: location))
+            confidenceNote: confidenceNote, source: source, notes: notes, examples: examples, location: location)
+        indicator.benchmark = benchmark
+        indicator.benchmarkSource = benchmarkSource
+        indicator.sdg = sdg
+        catalog.indicators.append(indicator)
+    }
+
+    /// `benchmark: {kind: fixed, value: 135, source: SLB}` | `{kind: group_best}` |
+    /// `{kind: by_population, table: [{below: 50000, value: 12}, …, {value: 38}]}` |
+    /// `{kind: described, text: …}`.
+    func loadBenchmark(_ f: Fields) -> (Benchmark?, String?) {
+        guard let b = f.fields("benchmark", what: "'benchmark'", allowed: ["kind", "value", "table", "text", "source"]) else { return (nil, nil) }
+        let source = b.string("source", required: false)
+        switch b.choice("kind", ["fixed", "group_best", "by_population", "described"]) {
+        case "fixed":
+            guard let v = b.number("value", required: true) else { return (nil, source) }
+            return (.fixed(v), source)
+        case "group_best":
+            return (.groupBest, source)
+        case "described":
+            guard let t = b.string("text") else { return (nil, source) }
+            return (.described(t), source)
+        case "by_population":
+            var rows: [(below: Double?, value: Double)] = []
+            let nodes = b.sequence("table", required: true)
+            for (i, node) in nodes.enumerated() {
+                guard let r = f.file.fields(node, what: "benchmark row", allowed: ["below", "value"]), let v = r.number("value", required: true) else { continue }
+                let below = r.number("below", required: i < nodes.count - 1)
+                if let last = rows.last?.below, let below, below <= last {
+                    f.file.report(.invalidValue, "'below' must increase from row to row", node: r.node("below"))
+                }
+                rows.append((below, v))
+            }
+            return (rows.isEmpty ? nil : .byPopulation(rows), source)
+        default:
+            return (nil, source)
+        }
     }
 
     func loadExample(_ yaml: YAMLFile, _ node: Node) -> WorkedExample? {

@@ -3,7 +3,7 @@ import Testing
 
 /// Drives the built `cityind` binary like a user does, and checks exit codes and output.
 @Suite(.serialized) struct EndToEndTests {
-    struct Run {
+    struct Run: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String

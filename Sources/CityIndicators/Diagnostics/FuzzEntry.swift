@@ -1,0 +1,94 @@
+import Foundation
+
+/// The code the fuzz targets (Sources/Fuzz*) drive, one input at a time. The regression test
+/// runs every input kept in Tests/CityIndicatorsTests/FuzzRegressions through the same calls.
+public enum FuzzEntry {
+    /// A small catalog for fuzzing submissions and formulas (fast to load, every kind of unit).
+    public static let catalog: Catalog = CatalogLoader.load(baseFiles.map {
+        CatalogFile(displayPath: "fuzz/\($0.key)", relativePath: $0.key, data: Data($0.value.utf8))
+    }, origin: "fuzz").catalog
+
+    /// Reads bytes as a submission file and checks the result's invariants.
+    public static func csv(_ bytes: [UInt8]) {
+        let s = SubmissionReader(catalog: catalog).read(bytes: bytes, path: "water.csv")
+        for row in s.rows {
+            if case .accepted(let v) = row.outcome { precondition(v.value.isFinite, "accepted a non-finite value") }
+        }
+        _ = SubmissionSet(submissions: [s], catalog: catalog)
+    }
+
+    /// Parses bytes as a formula; when it parses, checks and evaluates it.
+    public static func expression(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard case .success(let e) = ExpressionParser.parse(text) else { return }
+        _ = ExpressionChecker(knownElements: Array(catalog.elements.keys)) { catalog.elements[$0]?.unit.dimension }.check(e)
+        let values = ["water_supplied": 5.0, "water_used": 0.0, "population_total": 1e300, "fire_deaths": -2]
+        if case .success(let v) = ExpressionEvaluator(values: values).number(e) {
+            precondition(v.isFinite, "evaluated to a non-finite number")
+        }
+        _ = ExpressionEvaluator(values: values).condition(e)
+    }
+
+    /// Loads bytes as an indicator file and as an element file on top of the small catalog.
+    public static func catalogFile(_ bytes: [UInt8]) {
+        for path in ["t-1/1.9.yaml", "elements/extra.yaml", "frameworks/x.yaml", "units.yaml"] {
+            var files = baseFiles.map { CatalogFile(displayPath: "fuzz/\($0.key)", relativePath: $0.key, data: Data($0.value.utf8)) }
+            files.removeAll { $0.relativePath == path }
+            files.append(CatalogFile(displayPath: "fuzz/\(path)", relativePath: path, data: Data(bytes)))
+            let (loaded, _) = CatalogLoader.load(files, origin: "fuzz")
+            _ = CatalogCheck.run(loaded)
+        }
+    }
+
+    static let baseFiles: [String: String] = [
+        "units.yaml": """
+            units:
+              - {id: persons, title: persons, dimension: count, factor: 1}
+              - {id: ML, title: megalitres, dimension: length^3, factor: 1000, family: volume}
+              - {id: year, title: years, dimension: time, factor: 31536000, family: time}
+              - {id: day, title: days, dimension: time, factor: 86400, family: time}
+              - {id: L, title: litres, dimension: length^3, factor: 0.001, family: volume}
+              - {id: ML_per_year, title: ML per year, of: ML / year, family: volume_flow}
+              - {id: ML_per_day, title: ML per day, of: ML / day, family: volume_flow}
+              - {id: percent, title: percent, dimension: "1", factor: 1}
+              - {id: per_100k, title: per 100 000, dimension: "1", factor: 1}
+              - {id: L_per_capita_day, title: L per capita per day, of: L / persons / day}
+            """,
+        "departments.yaml": "departments:\n  - {id: census, name: Census}\n  - {id: water, name: Water}\n",
+        "elements/census.yaml": """
+            department: census
+            elements:
+              - {id: population_total, title: Population, description: People., unit: persons, kind: count, bounds: {min: 1}}
+            """,
+        "elements/water.yaml": """
+            department: water
+            elements:
+              - {id: water_supplied, title: Supplied, description: Volume., unit: ML_per_year, kind: amount, plausible: {min: 1000}}
+              - {id: water_used, title: Used, description: Volume., unit: ML_per_year, kind: amount}
+              - {id: fire_deaths, title: Deaths, description: Deaths., unit: persons, kind: count}
+            relations:
+              - {id: used_within_supplied, check: water_used <= water_supplied, tolerance: 0.01, message: Used exceeds supplied.}
+            """,
+        "frameworks/t.yaml": """
+            id: t-1
+            title: Test
+            standard: TEST
+            edition: "1"
+            themes: [{id: water, clause: "1", title: Water}]
+            """,
+        "t-1/1.1.yaml": """
+            id: t-1:1.1
+            theme: water
+            type: core
+            title: Water per capita
+            numerator: water_used
+            denominator: population_total
+            unit: L_per_capita_day
+            direction: neutral
+            confidence: verified
+            source: test
+            examples:
+              - {name: typical, inputs: {water_used: 100000, population_total: 2000000}, expect: 136.986}
+            """,
+    ]
+}

@@ -13,7 +13,7 @@ struct CityInd: ParsableCommand {
 
             Exit codes: 0 success, 1 data problems found, 2 usage error or unreadable input.
             """,
-        subcommands: [TemplatesCommand.self, Validate.self, Compute.self, Explain.self, Check.self, CatalogCommand.self, Docs.self]
+        subcommands: [TemplatesCommand.self, Validate.self, Compute.self, Explain.self, Report.self, Check.self, CatalogCommand.self, Docs.self]
     )
 
     /// Like ArgumentParser's `main()`, but usage errors and unreadable input exit 2.

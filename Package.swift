@@ -35,7 +35,9 @@ let package = Package(
         .testTarget(
             name: "CityIndicatorsTests",
             // The end-to-end tests run the built `cityind` binary, so it is built first.
-            dependencies: ["CityIndicators", "cityind"]
+            dependencies: ["CityIndicators", "cityind"],
+            // Expected report files, read from disk by ReportGoldenTests (not resources).
+            exclude: ["Golden"]
         ),
     ]
 )

@@ -71,6 +71,24 @@ import Testing
         #expect(try cli.run(["report", "no/such/workspace"]).status == 2)
     }
 
+    @Test func errorsInTheYearExit1AndTheReportIsStillWritten() throws {
+        let ws = ReportEndToEndTests.temporaryDirectory(), out = ReportEndToEndTests.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(atPath: ws)
+            try? FileManager.default.removeItem(atPath: out)
+        }
+        try FileManager.default.copyItem(atPath: Fixtures.path("SampleData/sahyadrinagar"), toPath: ws)
+        try FileManager.default.removeItem(atPath: ws + "/2024/water.csv")
+        try FileManager.default.copyItem(atPath: Fixtures.path("SampleData/broken/water.csv"), toPath: ws + "/2024/water.csv")
+        let r = try cli.run(["report", ws, "--out", out, "--format", "html,json"], env: ["NO_COLOR": "1"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(ws)/2024/water.csv:4:28: error[V010]"), "terminal paths lead to the file")
+        #expect(r.stderr.contains("8 error(s) in the 2024 submissions"))
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.contains("<td class=\"code nowrap\">2024/water.csv:4:28</td>"), "the report lists the errors")
+        #expect(FileManager.default.fileExists(atPath: out + "/report.json"))
+    }
+
     @Test func pdfWithoutABrowserSaysSoAndExits2() throws {
         let out = ReportEndToEndTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: out) }

@@ -113,7 +113,11 @@ struct Report: ParsableCommand {
         t.write(summary + "\n")
         let err = Terminal.standardError
         if data.errorCount > 0 {
-            for d in data.diagnostics where d.severity == .error { err.write(err.render(d)) }
+            for var d in data.diagnostics where d.severity == .error {
+                // The report's paths are relative to the workspace; on the terminal, to here.
+                if let file = d.location?.file { d.location?.file = (workspace as NSString).appendingPathComponent(file) }
+                err.write(err.render(d))
+            }
             err.write("\(data.errorCount) error(s) in the \(year) submissions: rows with errors were left out (the report lists them under Data issues). Run `cityind validate \(workspace)` for the full list.\n")
             throw ExitCode(1)
         }

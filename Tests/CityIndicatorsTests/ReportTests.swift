@@ -105,6 +105,7 @@ import Testing
         let path = Fixtures.path("SampleData/sahyadrinagar")
         let indian = HTMLReport.render(try ReportTests.build(path, options: ReportOptions(grouping: .indian)))
         #expect(indian.contains(">35,21,000<"), "population in Indian grouping")
+        #expect(indian.contains(">1,00,000<") && indian.contains("× 1,00,000"), "multipliers too")
         let international = HTMLReport.render(try ReportTests.build(path))
         #expect(international.contains(">3,521,000<"))
         // The CSV is for spreadsheets: never grouped.

@@ -75,7 +75,7 @@ extension HTMLReport {
             for r in results {
                 let i = r.indicator
                 h += "<tr><th scope=\"row\">\(e(i.clause))</th><td><strong>\(e(i.title))</strong> <span class=\"id\">\(e(i.id)), \(i.type.rawValue)</span><br>"
-                h += "In words: \(e(ReportText.words(i, d.catalog))).<br>In symbols: <code>\(e(ReportText.symbols(i)))</code><br>"
+                h += "In words: \(e(ReportText.words(i, d.catalog, d.options.grouping))).<br>In symbols: <code>\(e(ReportText.symbols(i, d.options.grouping)))</code><br>"
                 h += "Unit: \(e(i.unit.title)) (\(e(i.unit.label))); \(e(ReportText.direction(i.direction))).\(i.notes.map { " \(e($0))" } ?? "")<br>"
                 h += "<span class=\"small\">Source: \(e(i.source))</span></td>"
                 h += "<td><strong>\(i.confidence.rawValue)</strong>\(i.confidenceNote.map { "<br><span class=\"small\">\(e($0))</span>" } ?? "")</td></tr>\n"

@@ -132,7 +132,7 @@ extension HTMLReport {
                 h += "<tr class=\"s-\(r.status.rawValue)\"><th scope=\"row\">\(e(r.indicator.clause))</th><td>\(e(r.indicator.title))</td><td>\(r.indicator.type.rawValue)</td>"
                 h += num(r.value.map(d.number) ?? "—") + "<td>\(e(r.indicator.unit.label))</td>"
                 h += num(ReportText.quantity(r.numerator, d.options.grouping, d.catalog)) + num(ReportText.quantity(r.denominator, d.options.grouping, d.catalog))
-                h += num(ReportText.multiplier(r.indicator.multiplier)) + "<td>\(r.dataYear.map(String.init) ?? "")</td>"
+                h += num(ReportText.multiplier(r.indicator.multiplier, d.options.grouping)) + "<td>\(r.dataYear.map(String.init) ?? "")</td>"
                 h += "<td class=\"text\">\(e(ReportText.sources(r)))</td><td class=\"text\">\(notes)</td>\(statusCell(r))</tr>\n"
             }
             h += "</tbody>\n</table>\n</section>\n"

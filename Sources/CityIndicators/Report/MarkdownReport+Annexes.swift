@@ -39,8 +39,8 @@ extension MarkdownReport {
             for r in results {
                 let i = r.indicator
                 m += "- **\(md(i.clause)) \(md(i.title))** (\(md(i.id)), \(i.type.rawValue))  \n"
-                m += "  In words: \(md(ReportText.words(i, d.catalog))).  \n"
-                m += "  In symbols: \(md(ReportText.symbols(i)))  \n"
+                m += "  In words: \(md(ReportText.words(i, d.catalog, d.options.grouping))).  \n"
+                m += "  In symbols: \(md(ReportText.symbols(i, d.options.grouping)))  \n"
                 m += "  Unit: \(md(i.unit.title)); \(ReportText.direction(i.direction)). Confidence: **\(i.confidence.rawValue)**\(i.confidenceNote.map { " — \(md($0))" } ?? "")\n"
             }
             m += "\n"

@@ -116,7 +116,7 @@ public enum MarkdownReport {
             m += table(["Clause", "Indicator", "Type", "Value", "Unit", "Numerator", "Denominator", "Multiplier", "Data year", "Source", "Notes", "Status"], list.map { r in
                 [r.indicator.clause, md(r.indicator.title), r.indicator.type.rawValue, r.value.map(d.number) ?? "—", md(r.indicator.unit.label),
                  md(ReportText.quantity(r.numerator, d.options.grouping, d.catalog)), md(ReportText.quantity(r.denominator, d.options.grouping, d.catalog)),
-                 ReportText.multiplier(r.indicator.multiplier), r.dataYear.map(String.init) ?? "", md(ReportText.sources(r)),
+                 ReportText.multiplier(r.indicator.multiplier, d.options.grouping), r.dataYear.map(String.init) ?? "", md(ReportText.sources(r)),
                  md(d.submissionNotes[r.indicator.id]?.joined(separator: "; ") ?? ""), status(r)]
             }, numeric: [3, 5, 6, 7])
         }

@@ -67,15 +67,22 @@ public enum ReportText {
         Format.readable(value, grouping: grouping, decimals: value == value.rounded() ? 0 : nil)
     }
 
-    /// `100 000`-style multiplier text (`1` shown as `1`).
-    public static func multiplier(_ m: Double) -> String { Format.group(Format.plain(m), .international) }
+    /// A multiplier in the report's grouping: `100,000` or `1,00,000`.
+    public static func multiplier(_ m: Double, _ grouping: Format.Grouping) -> String { Format.group(Format.plain(m), grouping) }
 
     /// The formula in symbols: `(fire_deaths) ÷ (population_total) × 100,000`.
-    public static func symbols(_ i: Indicator) -> String { TextRenderers.formulaText(i) }
+    public static func symbols(_ i: Indicator, _ grouping: Format.Grouping) -> String {
+        let m = i.multiplier == 1 ? "" : " × \(multiplier(i.multiplier, grouping))"
+        switch i.formula {
+        case .ratio(let n, let d): return "(\(n.description)) ÷ (\(d.description))\(m)"
+        case .value(let v): return v.description + m
+        case .undefined: return TextRenderers.formulaText(i)
+        }
+    }
 
     /// The formula in words, with element titles for element ids.
-    public static func words(_ i: Indicator, _ catalog: Catalog) -> String {
-        let m = i.multiplier == 1 ? "" : ", multiplied by \(multiplier(i.multiplier))"
+    public static func words(_ i: Indicator, _ catalog: Catalog, _ grouping: Format.Grouping) -> String {
+        let m = i.multiplier == 1 ? "" : ", multiplied by \(multiplier(i.multiplier, grouping))"
         switch i.formula {
         case .ratio(let n, let d): return "\(titles(n, catalog)) divided by \(titles(d, catalog))\(m)"
         case .value(let v): return "\(titles(v, catalog)) as reported\(m)"

@@ -6,12 +6,13 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a certification-ready report for a city-year (HTML, Markdown, CSV, JSON, PDF).",
         discussion: """
-            Computes every indicator of one framework for a year of a workspace, and writes into
-            the --out folder: report.html (one self-contained file with charts and a print
-            stylesheet for A4), report.md, indicators.csv (WCCD submission layout, Excel-safe)
-            and report.json. With --pdf, also report.pdf through a headless Chromium.
-            The same inputs give byte-identical files (a date only with --generated-at).
-            Exits 1 when the year's submissions had errors (the report is still written).
+            Computes every indicator of one framework for a year of a workspace and
+            writes into the --out folder: report.html (one self-contained file with
+            charts and a print stylesheet for A4), report.md, indicators.csv (WCCD
+            submission layout, Excel-safe) and report.json; with --pdf, also
+            report.pdf through a headless Chromium. The same inputs give
+            byte-identical files (a date only with --generated-at). Exits 1 when the
+            year's submissions had errors (the report is still written).
 
             Examples:
               cityind report SampleData/sahyadrinagar

@@ -46,7 +46,9 @@ let package = Package(
             dependencies: [
                 "CityIndicators", "CityIndicatorsStore", "cityind",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            // Expected report files and fuzz regression inputs, read from disk by the tests (not resources).
+            exclude: ["Golden", "FuzzRegressions"]
         ),
     ]
 )

@@ -138,7 +138,7 @@ import Testing
     }
 
     @Test func helpHasExamples() throws {
-        for command in ["validate", "compute", "explain", "check", "catalog"] {
+        for command in ["validate", "compute", "explain", "check", "catalog", "report"] {
             let r = try run([command, "--help"])
             #expect(r.status == 0)
             #expect(r.stdout.contains("Examples:"), "\(command) --help has no examples")

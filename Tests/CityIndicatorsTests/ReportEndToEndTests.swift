@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+/// `cityind report` run as a user runs it.
+@Suite(.serialized) struct ReportEndToEndTests {
+    let cli = EndToEndTests()
+    static let formats = ["report.html", "report.md", "indicators.csv", "report.json"]
+
+    static func temporaryDirectory() -> String {
+        NSTemporaryDirectory() + "cityind-report-\(UUID().uuidString)"
+    }
+
+    /// The headless browser `--pdf` would use, if any.
+    static let browser: String? = {
+        let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        for name in ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] {
+            for dir in dirs where FileManager.default.isExecutableFile(atPath: dir + "/" + name) { return dir + "/" + name }
+        }
+        return nil
+    }()
+
+    static let pdfRequired = ProcessInfo.processInfo.environment["CITYIND_REQUIRE_PDF"] == "1"
+
+    @Test func writesEveryFormatIntoTheOutFolder() throws {
+        let out = ReportEndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try cli.run(["report", Fixtures.path("SampleData/sahyadrinagar"), "--year", "2024", "--out", out, "--generated-at", "30 June 2025", "--csv-bom"], cwd: "/")
+        #expect(r.status == 0, "\(r.stderr)")
+        for name in ReportEndToEndTests.formats {
+            #expect(r.stdout.contains("wrote \(out)/\(name)"))
+            #expect(FileManager.default.fileExists(atPath: "\(out)/\(name)"), "\(name)")
+        }
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("Sahyadrinagar Municipal Corporation") && html.contains("30 June 2025"))
+        let csv = try Data(contentsOf: URL(fileURLWithPath: out + "/indicators.csv"))
+        #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]), "--csv-bom")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/report.json"))) as! [String: Any]
+        #expect(json["schemaVersion"] as? String == "1.0")
+        #expect(json["generatedAt"] as? String == "30 June 2025")
+        #expect((json["provenance"] as? [[String: Any]])?.count == 21)
+        #expect((json["certification"] as? [String: Any])?["reached"] != nil)
+        #expect(r.stdout.contains("level reached: "))
+    }
+
+    @Test func twoRunsGiveIdenticalBytes() throws {
+        let a = ReportEndToEndTests.temporaryDirectory(), b = ReportEndToEndTests.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(atPath: a)
+            try? FileManager.default.removeItem(atPath: b)
+        }
+        // From different working directories, with the workspace named differently.
+        #expect(try cli.run(["report", "SampleData/sahyadrinagar", "--out", a]).status == 0)
+        #expect(try cli.run(["report", Fixtures.path("SampleData/sahyadrinagar/"), "--out", b], cwd: "/").status == 0)
+        for name in ReportEndToEndTests.formats {
+            let x = FileManager.default.contents(atPath: "\(a)/\(name)"), y = FileManager.default.contents(atPath: "\(b)/\(name)")
+            #expect(x != nil && x == y, "\(name) differs between runs")
+        }
+    }
+
+    @Test func formatsDefaultFolderAndUsageErrors() throws {
+        let cwd = ReportEndToEndTests.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: cwd, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: cwd) }
+        let r = try cli.run(["report", Fixtures.path("SampleData/sahyadrinagar"), "--format", "md,csv", "--year", "2023"], cwd: cwd)
+        #expect(r.status == 0, "\(r.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: cwd + "/report-802999-2023").sorted()
+        #expect(files == ["indicators.csv", "report.md"], "the default folder is ./report-<ulb_code>-<year>")
+        #expect(try cli.run(["report", "SampleData/sahyadrinagar", "--format", "pdf", "--out", cwd]).status == 2)
+        #expect(try cli.run(["report", "SampleData/sahyadrinagar", "--framework", "nope", "--out", cwd]).status == 2)
+        #expect(try cli.run(["report", "SampleData/sahyadrinagar", "--year", "1999", "--out", cwd]).status == 2)
+        #expect(try cli.run(["report", "no/such/workspace"]).status == 2)
+    }
+
+    @Test func errorsInTheYearExit1AndTheReportIsStillWritten() throws {
+        let ws = ReportEndToEndTests.temporaryDirectory(), out = ReportEndToEndTests.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(atPath: ws)
+            try? FileManager.default.removeItem(atPath: out)
+        }
+        try FileManager.default.copyItem(atPath: Fixtures.path("SampleData/sahyadrinagar"), toPath: ws)
+        try FileManager.default.removeItem(atPath: ws + "/2024/water.csv")
+        try FileManager.default.copyItem(atPath: Fixtures.path("SampleData/broken/water.csv"), toPath: ws + "/2024/water.csv")
+        let r = try cli.run(["report", ws, "--out", out, "--format", "html,json"], env: ["NO_COLOR": "1"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(ws)/2024/water.csv:4:28: error[V010]"), "terminal paths lead to the file")
+        #expect(r.stderr.contains("8 error(s) in the 2024 submissions"))
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.contains("<td class=\"code nowrap\">2024/water.csv:4:28</td>"), "the report lists the errors")
+        #expect(FileManager.default.fileExists(atPath: out + "/report.json"))
+    }
+
+    @Test func pdfWithoutABrowserSaysSoAndExits2() throws {
+        let out = ReportEndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try cli.run(["report", "SampleData/sahyadrinagar", "--out", out, "--pdf"], env: ["PATH": "/nonexistent"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--pdf needs a headless Chromium"))
+        #expect(r.stderr.contains("apt-get install chromium"))
+    }
+
+    @Test(.enabled(if: browser != nil || pdfRequired, "no Chromium in PATH (set CITYIND_REQUIRE_PDF=1 to make this a failure)"))
+    func pdfThroughHeadlessChromium() throws {
+        guard ReportEndToEndTests.browser != nil else {
+            Issue.record("CITYIND_REQUIRE_PDF=1 but none of chromium, chromium-browser, google-chrome is in PATH: install Chromium (apt-get install chromium poppler-utils) or unset CITYIND_REQUIRE_PDF")
+            return
+        }
+        let out = ReportEndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try cli.run(["report", "SampleData/sahyadrinagar", "--out", out, "--format", "json", "--pdf"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let pdf = try #require(FileManager.default.contents(atPath: out + "/report.pdf"), "no report.pdf: \(r.stderr)")
+        #expect(pdf.starts(with: Array("%PDF".utf8)))
+        #expect(!FileManager.default.fileExists(atPath: out + "/report.html"), "html was not asked for")
+        let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        if let pdfinfo = dirs.map({ "\($0)/pdfinfo" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: pdfinfo)
+            p.arguments = [out + "/report.pdf"]
+            let pipe = Pipe()
+            p.standardOutput = pipe
+            try p.run()
+            let info = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) }
+            #expect((pages ?? 0) > 1, "\(info)")
+        } else {
+            #expect(pdf.count > 50_000, "a many-page PDF (pdfinfo not installed to count pages)")
+        }
+    }
+}

@@ -114,9 +114,43 @@ public struct Framework: Sendable {
     /// Counts the standard gives (checked by the consistency tests when present).
     public var expected: ExpectedCounts?
     public var certification: Certification?
+    public var scoring: ScoringSettings?
     public var location: SourceLocation
 
     public func theme(_ id: String) -> Theme? { themes.first { $0.id == id } }
+}
+
+/// How an index framework turns indicator values into scores (LSC 2017 Methodology, Stage 2), as
+/// data; every choice the source leaves open is a setting (docs/frameworks.md).
+public struct ScoringSettings: Sendable, Hashable {
+    public enum Normalisation: String, Sendable, CaseIterable { case minMax = "min_max", zScore = "z_score", deciles }
+    public enum BenchmarkUse: String, Sendable, CaseIterable { case anchor, ignore }
+    public enum NoSupporting: String, Sendable, CaseIterable { case coreOnly = "core_only", weighted }
+    public enum Missing: String, Sendable, CaseIterable { case zero, categoryMean = "category_mean", reweight }
+    public struct Group: Sendable, Hashable {
+        public var id: String
+        public var title: String
+        /// Upper bound (exclusive) of the population; nil for the last group.
+        public var below: Double?
+    }
+
+    public var normalisation: Normalisation = .minMax
+    public var benchmarks: BenchmarkUse = .anchor
+    /// Category index = coreWeight × mean(core) + (1 − coreWeight) × mean(supporting).
+    public var coreWeight: Double = 0.7
+    public var categoriesWithoutSupporting: NoSupporting = .coreOnly
+    public var missing: Missing = .zero
+    public var groups: [Group] = []
+    public var scale: Double = 100
+    public var confidence: Confidence = .verified
+    public var note: String?
+
+    public init() {}
+
+    public func group(population: Double?) -> Group? {
+        guard let population else { return nil }
+        return groups.first { $0.below.map { population < $0 } ?? true }
+    }
 }
 
 public struct ExpectedCounts: Sendable, Hashable {
@@ -226,6 +260,9 @@ public struct Indicator: Sendable {
     /// SHA-256 of the definition file: results computed from another definition can be told apart.
     public var definitionHash: String = ""
     public var benchmark: Benchmark?
+    /// A fixed normalisation range (a score already on a scale, like a survey score) instead of
+    /// the range of the cities scored together.
+    public var scoreRange: Bounds?
     /// Where the benchmark comes from (SLB, RTE Act, WHO …).
     public var benchmarkSource: String?
     /// SDG targets the indicator serves ("6.1", "11.6.2").

@@ -126,7 +126,7 @@ extension CatalogLoader {
     }
 
     mutating func loadFramework(_ yaml: YAMLFile, _ root: Node) {
-        guard let f = yaml.fields(root, what: "framework", allowed: ["id", "title", "standard", "edition", "themes", "pillars", "notes", "expected", "certification"]) else { return }
+        guard let f = yaml.fields(root, what: "framework", allowed: ["id", "title", "standard", "edition", "themes", "pillars", "notes", "expected", "certification", "scoring"]) else { return }
         let id = f.string("id")
         let title = f.string("title")
         let standard = f.string("standard")
@@ -160,10 +160,33 @@ extension CatalogLoader {
             expected = ExpectedCounts(indicators: e.number("indicators").map { Int($0) }, core: e.number("core").map { Int($0) }, supporting: e.number("supporting").map { Int($0) })
         }
         let certification = loadCertification(f)
+        let scoring = loadScoring(f)
         guard let id, let title, let standard, let edition else { return }
         let location = yaml.location(root)
         guard define("framework", id, at: location, in: yaml, node: f.node("id")) else { return }
-        catalog.frameworks[id] = Framework(id: id, title: title, standard: standard, edition: edition, themes: themes, pillars: pillars, notes: f.string("notes", required: false), expected: expected, certification: certification, location: location)
+        catalog.frameworks[id] = Framework(id: id, title: title, standard: standard, edition: edition, themes: themes, pillars: pillars, notes: f.string("notes", required: false), expected: expected, certification: certification, scoring: scoring, location: location)
+    }
+
+    func loadScoring(_ f: Fields) -> ScoringSettings? {
+        guard let s = f.fields("scoring", what: "'scoring'", allowed: ["normalisation", "benchmarks", "core_weight", "categories_without_supporting", "missing", "population_groups", "scale", "confidence", "note"]) else { return nil }
+        var settings = ScoringSettings()
+        if let v = s.choice("normalisation", ScoringSettings.Normalisation.allCases.map(\.rawValue), required: false) { settings.normalisation = .init(rawValue: v)! }
+        if let v = s.choice("benchmarks", ScoringSettings.BenchmarkUse.allCases.map(\.rawValue), required: false) { settings.benchmarks = .init(rawValue: v)! }
+        if let v = s.choice("categories_without_supporting", ScoringSettings.NoSupporting.allCases.map(\.rawValue), required: false) { settings.categoriesWithoutSupporting = .init(rawValue: v)! }
+        if let v = s.choice("missing", ScoringSettings.Missing.allCases.map(\.rawValue), required: false) { settings.missing = .init(rawValue: v)! }
+        if let v = s.choice("confidence", Confidence.allCases.map(\.rawValue), required: false) { settings.confidence = .init(rawValue: v)! }
+        if let w = s.number("core_weight") {
+            if !(0...1).contains(w) { f.file.report(.invalidValue, "'core_weight' must be between 0 and 1", node: s.node("core_weight")) }
+            settings.coreWeight = w
+        }
+        if let scale = s.number("scale") { settings.scale = scale }
+        settings.note = s.string("note", required: false)
+        let nodes = s.sequence("population_groups")
+        for (i, node) in nodes.enumerated() {
+            guard let g = f.file.fields(node, what: "population group", allowed: ["id", "title", "below"]), let id = g.string("id"), let title = g.string("title") else { continue }
+            settings.groups.append(.init(id: id, title: title, below: g.number("below", required: i < nodes.count - 1)))
+        }
+        return settings
     }
 
     func loadCertification(_ f: Fields) -> Certification? {

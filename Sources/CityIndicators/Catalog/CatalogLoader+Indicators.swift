@@ -5,7 +5,7 @@ extension CatalogLoader {
     static let indicatorKeys = [
         "id", "theme", "type", "title", "numerator", "denominator", "value", "multiplier", "unit",
         "numerator_unit", "denominator_unit", "range", "direction", "confidence", "confidence_note",
-        "source", "notes", "examples", "slot", "benchmark", "sdg",
+        "source", "notes", "examples", "slot", "benchmark", "sdg", "score_range",
     ]
     static let clausePattern = try! NSRegularExpression(pattern: "^[0-9A-Za-z]+(\\.[0-9A-Za-z]+)*$")
 
@@ -119,6 +119,13 @@ extension CatalogLoader {
         indicator.benchmark = benchmark
         indicator.benchmarkSource = benchmarkSource
         indicator.sdg = sdg
+        if let r = bounds(f, "score_range") {
+            if r.min == nil || r.max == nil || r.min! >= r.max! {
+                yaml.report(.invalidValue, "'score_range' needs min < max", node: f.node("score_range"))
+            } else {
+                indicator.scoreRange = r
+            }
+        }
         catalog.indicators.append(indicator)
     }
 

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import CityIndicators
+
+@Suite struct ScoringTests {
+    /// The Methodology's worked examples (Stage 2, method 1).
+    @Test func minMaxFollowsTheMethodologyEquations() {
+        // Open space: max 50 %, min 5 %, city 30 % → (30 − 5)/(50 − 5).
+        #expect(abs(IndexScorer.minMax(30, best: 50, worst: 5, higherIsBetter: true) - 25.0 / 45.0) < 1e-12)
+        // A pollutant: min 40, max 250, city 100 → 1 − (100 − 40)/(250 − 40) = 0.714. (The document
+        // prints 0.572 for this example; its own equation gives 0.714, which is what we follow.)
+        #expect(abs(IndexScorer.minMax(100, best: 40, worst: 250, higherIsBetter: false) - (1 - 60.0 / 210.0)) < 1e-12)
+        // Beyond a norm is full marks, never more; below the worst is zero.
+        #expect(IndexScorer.minMax(120, best: 100, worst: 10, higherIsBetter: true) == 1)
+        #expect(IndexScorer.minMax(5, best: 100, worst: 10, higherIsBetter: true) == 0)
+        // Every city at or beyond the norm.
+        #expect(IndexScorer.minMax(140, best: 135, worst: 150, higherIsBetter: true) == 1)
+    }
+
+    @Test func decilesAndZScores() {
+        #expect(IndexScorer.decile(100, best: 100, worst: 0, higherIsBetter: true) == 1.0)
+        #expect(IndexScorer.decile(0, best: 100, worst: 0, higherIsBetter: true) == 0.1)
+        #expect(IndexScorer.decile(55, best: 100, worst: 0, higherIsBetter: true) == 0.6)
+        #expect(IndexScorer.decile(55, best: 0, worst: 100, higherIsBetter: false) == 0.5)
+        #expect(IndexScorer.zScore(12, mean: 10, deviation: 2, higherIsBetter: true) == 1)
+        #expect(IndexScorer.zScore(12, mean: 10, deviation: 2, higherIsBetter: false) == -1)
+        #expect(IndexScorer.zScore(12, mean: 12, deviation: 0, higherIsBetter: true) == 0)
+    }
+
+    // A two-pillar toy framework: category A (core a1 ↑ with norm 100, supporting a2 ↓), category B (core b1 ↑ only).
+    static let unit = Unit(id: "percent", title: "percent", symbol: "%", dimension: .none, factor: 1, family: nil, location: SourceLocation(file: "t"))
+    static func indicator(_ id: String, theme: String, type: IndicatorType, direction: Direction, benchmark: Benchmark? = nil) -> Indicator {
+        var i = Indicator(id: "x:\(id)", framework: "x", clause: id, theme: theme, type: type, title: id, formula: .undefined,
+                          multiplier: 1, unit: unit, numeratorUnit: nil, denominatorUnit: nil, range: nil, direction: direction,
+                          confidence: .verified, confidenceNote: nil, source: "t", notes: nil, examples: [], location: SourceLocation(file: "t"))
+        i.benchmark = benchmark
+        return i
+    }
+    static let a1 = indicator("1.1", theme: "a", type: .core, direction: .higher, benchmark: .fixed(100))
+    static let a2 = indicator("1.2", theme: "a", type: .supporting, direction: .lower)
+    static let b1 = indicator("2.1", theme: "b", type: .core, direction: .higher)
+    static let framework = Framework(
+        id: "x", title: "X", standard: "X", edition: "1",
+        themes: [Theme(id: "a", clause: "1", title: "A", pillar: "p"), Theme(id: "b", clause: "2", title: "B", pillar: "q")],
+        pillars: [Pillar(id: "p", title: "P", weight: 0.25), Pillar(id: "q", title: "Q", weight: 0.75)],
+        notes: nil, location: SourceLocation(file: "t"))
+
+    func city(_ name: String, _ population: Double, _ values: [String: Double?]) -> ScoreInput {
+        let results = [Self.a1, Self.a2, Self.b1].map { i -> IndicatorResult in
+            let v = values[i.clause] ?? nil
+            return IndicatorResult(indicator: i, status: v == nil ? .notSubmitted : .computed, value: v, inputs: [], sources: [])
+        }
+        return ScoreInput(city: name, ulbCode: name, year: 2024, population: population, results: results)
+    }
+
+    @Test func categoriesPillarsAndIndex() {
+        var settings = ScoringSettings()
+        settings.groups = []
+        let scores = IndexScorer(framework: Self.framework, settings: settings).score([
+            city("u", 1e6, ["1.1": 50, "1.2": 10, "2.1": 4]),
+            city("v", 1e6, ["1.1": 0, "1.2": 30, "2.1": 2]),
+        ])
+        let u = scores.first { $0.city == "u" }!, v = scores.first { $0.city == "v" }!
+        // u: a1 = (50 − 0)/(100 − 0) = 0.5 (anchored at the norm 100), a2 = 1 (lowest), A = 0.7·0.5 + 0.3·1 = 0.65;
+        //    b1 = 1 (best), B = 1 (no supporting: core alone); index = 100·(0.25·0.65 + 0.75·1) = 91.25.
+        #expect(abs(u.categories["a"]! - 65) < 1e-9)
+        #expect(abs(u.index - 91.25) < 1e-9)
+        #expect(v.index == 0)
+        #expect(u.rank == 1 && v.rank == 2)
+    }
+
+    @Test func missingDataPolicies() {
+        var settings = ScoringSettings()
+        settings.groups = []
+        let cities = [city("u", 1e6, ["1.1": 50, "1.2": nil, "2.1": 4]), city("v", 1e6, ["1.1": 0, "1.2": 30, "2.1": 2])]
+        settings.missing = .zero
+        let zero = IndexScorer(framework: Self.framework, settings: settings).score(cities).first { $0.city == "u" }!
+        #expect(abs(zero.categories["a"]! - 35) < 1e-9)  // 0.7·0.5 + 0.3·0
+        #expect(zero.missing == 1)
+        settings.missing = .categoryMean
+        let proxy = IndexScorer(framework: Self.framework, settings: settings).score(cities).first { $0.city == "u" }!
+        #expect(abs(proxy.categories["a"]! - 50) < 1e-9)  // a2 takes the mean of A's other scores: 0.5
+        settings.missing = .reweight
+        let dropped = IndexScorer(framework: Self.framework, settings: settings).score(cities).first { $0.city == "u" }!
+        #expect(abs(dropped.categories["a"]! - 50) < 1e-9)  // core alone
+    }
+
+    @Test func populationGroupsAreScoredAndRankedApart() {
+        var settings = ScoringSettings()
+        settings.groups = [.init(id: "small", title: "Small", below: 50_000), .init(id: "big", title: "Big", below: nil)]
+        let scores = IndexScorer(framework: Self.framework, settings: settings).score([
+            city("s1", 20_000, ["1.1": 10, "1.2": 10, "2.1": 1]),
+            city("b1", 2e6, ["1.1": 90, "1.2": 5, "2.1": 9]),
+            city("b2", 2e6, ["1.1": 80, "1.2": 6, "2.1": 8]),
+        ])
+        #expect(scores.first { $0.city == "s1" }?.group == "small")
+        #expect(scores.first { $0.city == "s1" }?.rank == 1)  // alone in its group: the group best
+        #expect(scores.first { $0.city == "b2" }?.rank == 2)
+    }
+
+    @Test func byPopulationBenchmarks() {
+        let b = Benchmark.byPopulation([(below: 50_000, value: 12), (below: 5_000_000, value: 33), (below: nil, value: 38)])
+        #expect(b.value(population: 10_000) == 12)
+        #expect(b.value(population: 3_521_000) == 33)
+        #expect(b.value(population: 12_000_000) == 38)
+        #expect(Benchmark.groupBest.value(population: 1) == nil)
+    }
+
+    @Test func theSampleCityScoresOnTheRealCatalog() throws {
+        let catalog = Fixtures.catalog
+        let fw = try #require(catalog.frameworks["lsc-2017"])
+        #expect(fw.scoring?.coreWeight == 0.7)
+        #expect(fw.pillars.map(\.weight) == [0.25, 0.25, 0.05, 0.45])
+        let ws = try Workspace.open(Fixtures.path("SampleData/sahyadrinagar"), catalog: catalog)
+        let set = try ws.submissions(year: 2024, catalog: catalog)
+        let results = IndicatorComputer(catalog: catalog).compute(frameworks: ["lsc-2017"], set: set, year: 2024)
+        let scores = IndexScorer(framework: fw).score([ScoreInput(city: "s", ulbCode: "s", year: 2024, population: set.values["population_total"]?.value, results: results)])
+        let s = try #require(scores.first)
+        #expect(s.group == "metropolitan")
+        #expect(s.index > 0 && s.index <= 100)
+        #expect(Set(s.pillars.keys) == ["institutional", "social", "economic", "physical"])
+    }
+}

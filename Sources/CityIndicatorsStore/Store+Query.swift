@@ -99,13 +99,15 @@ extension Store {
                     if let last, last.inputs == inputs, last.catalogVersion == catalog.version { continue }
                     var computation = ComputationRecord(cityID: cityID, year: year, framework: framework, catalogVersion: catalog.version, computedAt: at, inputs: inputs)
                     try computation.insert(db)
+                    let insert = try db.cachedStatement(sql: """
+                        INSERT INTO indicator_result (computation_id, indicator, type, status, value, numerator, denominator, unit, reason, definition_hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
                     for r in stored.compute(catalog, frameworks: [framework]) {
-                        var row = IndicatorResultRecord(
-                            computationID: computation.id!, indicator: r.indicator.id, type: r.indicator.type.rawValue,
-                            status: r.status.rawValue, value: r.value, numerator: r.numerator?.value,
-                            denominator: r.denominator?.value, unit: r.indicator.unit.id,
-                            reason: r.reasonText, definitionHash: r.indicator.definitionHash)
-                        try row.insert(db)
+                        try insert.execute(arguments: [
+                            computation.id!, r.indicator.id, r.indicator.type.rawValue, r.status.rawValue, r.value,
+                            r.numerator?.value, r.denominator?.value, r.indicator.unit.id, r.reasonText, r.indicator.definitionHash,
+                        ])
                     }
                     var audit = AuditRecord(at: at, actor: actor, action: "compute", cityID: cityID, detail: "\(framework) \(year) from submissions \(inputs)")
                     try audit.insert(db)

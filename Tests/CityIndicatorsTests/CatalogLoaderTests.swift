@@ -16,7 +16,7 @@ import Testing
     @Test func aMisspeltKeyIsAnErrorAtItsPosition() {
         let text = Fixtures.baseFiles["t-1/1.1.yaml"]!.replacingOccurrences(of: "multiplier:", with: "multiplyer:")
         #expect(rendered(["t-1/1.1.yaml": text]) == [
-            "Indicators/t-1/1.1.yaml:7:1: error[C002]: unknown key 'multiplyer' in indicator\n  hint: did you mean 'multiplier'? Allowed keys: id, theme, type, title, numerator, denominator, value, multiplier, unit, numerator_unit, denominator_unit, range, direction, confidence, confidence_note, source, notes, examples, slot, benchmark, sdg.",
+            "Indicators/t-1/1.1.yaml:7:1: error[C002]: unknown key 'multiplyer' in indicator\n  hint: did you mean 'multiplier'? Allowed keys: id, theme, type, title, numerator, denominator, value, multiplier, unit, numerator_unit, denominator_unit, range, direction, confidence, confidence_note, source, notes, examples, slot, benchmark, sdg, score_range.",
         ])
     }
 

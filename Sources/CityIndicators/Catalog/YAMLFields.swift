@@ -15,7 +15,9 @@ final class YAMLFile {
     /// Parses the document; a syntax error becomes a C001 diagnostic and `nil`.
     func root() -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // The basic resolver tags every scalar as text: this reader interprets values itself,
+            // and resolving tags (regular expressions per key) dominated catalog loading.
+            return try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             var line = 0
             var column = 0
@@ -44,6 +46,11 @@ final class YAMLFile {
         }
     }
 
+    /// A plain scalar that YAML reads as null: empty, `~` or `null`.
+    static func isNull(_ s: Node.Scalar) -> Bool {
+        s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string)
+    }
+
     func location(_ node: Node?) -> SourceLocation {
         guard let mark = node?.mark else { return SourceLocation(file: path, line: 1, column: 1) }
         return SourceLocation(file: path, line: mark.line, column: mark.column)
@@ -69,7 +76,7 @@ final class YAMLFile {
 
     func sequence(_ node: Node?, what: String) -> [Node] {
         guard let node else { return [] }
-        if case .scalar(let s) = node, s.string.isEmpty || s.tag.description.hasSuffix("null") { return [] }
+        if case .scalar(let s) = node, YAMLFile.isNull(s) { return [] }
         guard let sequence = node.sequence else {
             report(.wrongType, "\(what) must be a list", node: node)
             return []
@@ -85,6 +92,10 @@ struct Fields {
     let mapping: Node.Mapping
     let what: String
     let allowed: [String]
+    /// Keys by their text. Looking a key up in `Node.Mapping` compares nodes, which resolves YAML
+    /// tags with regular expressions: slow when a catalog has thousands of keys.
+    let values: [String: Node]
+    let keys: [String: Node]
 
     init(file: YAMLFile, node: Node, mapping: Node.Mapping, what: String, allowed: [String]) {
         self.file = file
@@ -92,6 +103,15 @@ struct Fields {
         self.mapping = mapping
         self.what = what
         self.allowed = allowed
+        var values: [String: Node] = [:]
+        var keys: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string, values[name] == nil else { continue }
+            values[name] = value
+            keys[name] = key
+        }
+        self.values = values
+        self.keys = keys
         for (key, _) in mapping {
             let name = key.scalar?.string ?? "\(key)"
             if !allowed.contains(name) {
@@ -106,16 +126,14 @@ struct Fields {
 
     var location: SourceLocation { file.location(node) }
 
-    func has(_ key: String) -> Bool { mapping[key] != nil }
+    func has(_ key: String) -> Bool { values[key] != nil }
 
-    func node(_ key: String) -> Node? { mapping[key] }
+    func node(_ key: String) -> Node? { values[key] }
 
-    func keyNode(_ key: String) -> Node? {
-        mapping.first { $0.key.scalar?.string == key }?.key
-    }
+    func keyNode(_ key: String) -> Node? { keys[key] }
 
     private func isNull(_ node: Node) -> Bool {
-        if case .scalar(let s) = node { return s.tag.description.hasSuffix(":null") && s.style == .plain }
+        if case .scalar(let s) = node { return YAMLFile.isNull(s) }
         return false
     }
 
@@ -125,7 +143,7 @@ struct Fields {
 
     /// A text value. Numbers and booleans written plainly are accepted as their text.
     func string(_ key: String, required: Bool = true) -> String? {
-        guard let value = mapping[key], !isNull(value) else {
+        guard let value = values[key], !isNull(value) else {
             if required { missing(key) }
             return nil
         }
@@ -133,7 +151,7 @@ struct Fields {
             file.report(.wrongType, "'\(key)' must be text", node: value)
             return nil
         }
-        if required && scalar.string.trimmingCharacters(in: .whitespaces).isEmpty {
+        if required && scalar.string.trimmedSpaces.isEmpty {
             file.report(.invalidValue, "'\(key)' must not be empty", node: value)
             return nil
         }
@@ -141,7 +159,7 @@ struct Fields {
     }
 
     func number(_ key: String, required: Bool = false) -> Double? {
-        guard let value = mapping[key], !isNull(value) else {
+        guard let value = values[key], !isNull(value) else {
             if required { missing(key) }
             return nil
         }
@@ -153,7 +171,7 @@ struct Fields {
     }
 
     func bool(_ key: String) -> Bool? {
-        guard let value = mapping[key], !isNull(value) else { return nil }
+        guard let value = values[key], !isNull(value) else { return nil }
         switch value.scalar?.string.lowercased() {
         case "true", "yes": return true
         case "false", "no": return false
@@ -167,14 +185,14 @@ struct Fields {
     func choice(_ key: String, _ options: [String], required: Bool = true) -> String? {
         guard let text = string(key, required: required) else { return nil }
         guard options.contains(text) else {
-            file.report(.invalidValue, "'\(key)' must be one of \(options.joined(separator: ", ")); found '\(text)'", node: mapping[key])
+            file.report(.invalidValue, "'\(key)' must be one of \(options.joined(separator: ", ")); found '\(text)'", node: values[key])
             return nil
         }
         return text
     }
 
     func sequence(_ key: String, required: Bool = false) -> [Node] {
-        guard let value = mapping[key] else {
+        guard let value = values[key] else {
             if required { missing(key) }
             return []
         }
@@ -182,7 +200,7 @@ struct Fields {
     }
 
     func fields(_ key: String, what: String, allowed: [String], required: Bool = false) -> Fields? {
-        guard let value = mapping[key], !isNull(value) else {
+        guard let value = values[key], !isNull(value) else {
             if required { missing(key) }
             return nil
         }

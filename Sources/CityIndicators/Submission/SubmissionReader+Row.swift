@@ -30,7 +30,7 @@ extension SubmissionReader {
                 encodingBad = true
                 return nil
             }
-            let trimmed = t.trimmingCharacters(in: .whitespaces)
+            let trimmed = t.trimmedSpaces
             if trimmed != t, !trimmed.isEmpty, name == "element" || name == "value" || name == "unit" {
                 diag(.strayWhitespace, "spaces around '\(trimmed)' in the \(name) cell were removed", cell, hint: "Nothing is lost; clean the cell to silence this.")
             }
@@ -51,12 +51,12 @@ extension SubmissionReader {
                     if groups.count >= 2, groups.count >= record.cells.count - header.cells.count + 1 {
                         let number = groups.prefix(record.cells.count - header.cells.count + 1).joined(separator: ",")
                         diag(.raggedRow, "row has \(record.cells.count) cells but the header has \(header.cells.count): the value \(number) is a grouped number without quotes", record.cells[v], hint: "Write it in quotes, \"\(number)\", or without commas: \(number.replacingOccurrences(of: ",", with: "")).")
-                        reject(row.cell("element")?.text?.trimmingCharacters(in: .whitespaces), "more cells than the header")
+                        reject(row.cell("element")?.text?.trimmedSpaces, "more cells than the header")
                         return
                     }
                 }
                 diag(.raggedRow, "row has \(record.cells.count) cells but the header has \(header.cells.count)", first, hint: "A value with a comma must be quoted: \"31,24,458\". Notes with commas need quotes too.")
-                reject(row.cell("element")?.text?.trimmingCharacters(in: .whitespaces), "more cells than the header")
+                reject(row.cell("element")?.text?.trimmedSpaces, "more cells than the header")
                 return
             }
         }

@@ -117,7 +117,7 @@ public struct SubmissionReader {
                 report(&s, .encoding, "the header is not UTF-8 text", line: cell.line, column: cell.column, hint: "Re-save the file as UTF-8.")
                 continue
             }
-            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            let name = raw.trimmedSpaces.lowercased()
             if name.isEmpty { continue }
             if let first = columns[name] {
                 report(&s, .duplicateColumn, "column '\(name)' appears twice (first at column \(header.cells[first].column))", line: cell.line, column: cell.column, hint: "Remove or rename one of them.")

@@ -72,8 +72,8 @@ public struct SubmissionSet: Sendable {
             guard relation.check.elements.allSatisfy({ values[$0] != nil }) else { continue }
             let src = Array(relation.check.source.utf8)
             let opLength = op.rawValue.utf8.count
-            let leftText = String(decoding: src[..<at], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            let rightText = String(decoding: src[min(src.count, at + opLength)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let leftText = String(decoding: src[..<at], as: UTF8.self).trimmedSpaces
+            let rightText = String(decoding: src[min(src.count, at + opLength)...], as: UTF8.self).trimmedSpaces
             guard case .success(let a) = ExpressionEvaluator(values: evaluator.values).number(Expression(source: leftText, root: left)),
                 case .success(let b) = ExpressionEvaluator(values: evaluator.values).number(Expression(source: rightText, root: right))
             else { continue }

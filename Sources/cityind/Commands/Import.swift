@@ -54,7 +54,8 @@ struct Import: ParsableCommand {
             }
             let years = year.map { [$0] } ?? ws.years
             for y in years {
-                let set = try ws.submissions(year: y, catalog: catalog)
+                // Year-over-year warnings never block an import, so the previous year is not read.
+                let set = try ws.submissions(year: y, catalog: catalog, previousYear: false)
                 let outcomes: [ImportOutcome]
                 do {
                     outcomes = try db.importYear(city: ws.city, year: y, set: set, catalog: catalog, by: by ?? currentUser())

@@ -53,27 +53,46 @@ public enum Synthetic {
                 let yearDir = (dir as NSString).appendingPathComponent(String(year))
                 try fm.createDirectory(atPath: yearDir, withIntermediateDirectories: true)
                 let factor = scale * pow(1 + growth, Double(year - templateYear))
-                for s in submissions {
-                    var text = "element,value,unit,source,notes\n"
-                    for row in s.rows {
-                        switch row.outcome {
-                        case .accepted(let v):
-                            guard let element = catalog.elements[v.element] else { continue }
-                            var value = v.value
-                            if element.kind == .count || element.kind == .amount { value *= factor }
-                            value = element.kind == .count ? value.rounded() : (value * 100).rounded() / 100
-                            text += CSVText.row([v.element, Format.plain(value), element.unit.id, "synthetic", ""]).replacingOccurrences(of: "\r\n", with: "\n")
-                        case .notReported(let element):
-                            text += "\(element),,,,not reported in the template\n"
-                        case .rejected:
-                            continue
-                        }
+                // Elements whose scaled values break a relation (rounding, size-independent
+                // counts) keep the template's value; found by validating the year in memory.
+                var unscaled = Set<String>()
+                var texts: [(String, String)] = []
+                for _ in 0..<4 {
+                    texts = submissions.map { s in
+                        ((s.path as NSString).lastPathComponent, yearFile(s, catalog: catalog, factor: factor, unscaled: unscaled))
                     }
-                    try text.write(toFile: (yearDir as NSString).appendingPathComponent((s.path as NSString).lastPathComponent), atomically: true, encoding: .utf8)
+                    let set = SubmissionSet(submissions: texts.map { reader.read(bytes: Array($0.1.utf8), path: $0.0) }, catalog: catalog)
+                    let broken = catalog.relations.filter { relation in
+                        set.diagnostics.contains { $0.code == DiagnosticCode.relationBroken.rawValue && $0.severity == .error && ($0.hint ?? "").hasSuffix("[relation \(relation.id)]") }
+                    }
+                    if broken.isEmpty { break }
+                    for relation in broken { unscaled.formUnion(relation.check.elements) }
+                }
+                for (name, text) in texts {
+                    try text.write(toFile: (yearDir as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8)
                 }
             }
             paths.append(dir)
         }
         return paths
+    }
+
+    static func yearFile(_ s: Submission, catalog: Catalog, factor: Double, unscaled: Set<String>) -> String {
+        var text = "element,value,unit,source,notes\n"
+        for row in s.rows {
+            switch row.outcome {
+            case .accepted(let v):
+                guard let element = catalog.elements[v.element] else { continue }
+                var value = v.value
+                if !unscaled.contains(v.element), element.kind == .count || element.kind == .amount { value *= factor }
+                value = element.kind == .count ? value.rounded() : (value * 100).rounded() / 100
+                text += CSVText.row([v.element, Format.plain(value), element.unit.id, "synthetic", ""]).replacingOccurrences(of: "\r\n", with: "\n")
+            case .notReported(let element):
+                text += "\(element),,,,not reported in the template\n"
+            case .rejected:
+                continue
+            }
+        }
+        return text
     }
 }

@@ -121,3 +121,51 @@ import Testing
         #expect(Set(s.pillars.keys) == ["institutional", "social", "economic", "physical"])
     }
 }
+
+@Suite struct ScoringAcrossCitiesTests {
+    @Test func theSampleCityAndTwentySyntheticCitiesAreRankedAndEachIndexAddsUp() throws {
+        let catalog = Fixtures.catalog
+        let template = try Workspace.open(Fixtures.path("SampleData/sahyadrinagar"), catalog: catalog)
+        let dir = NSTemporaryDirectory() + "score-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let paths = try Synthetic.generate(template: template, catalog: catalog, out: dir, cities: 20, years: 1, lastYear: 2024, seed: 7)
+        var inputs: [ScoreInput] = []
+        for path in [Fixtures.path("SampleData/sahyadrinagar")] + paths {
+            let ws = try Workspace.open(path, catalog: catalog)
+            let set = try ws.submissions(year: 2024, catalog: catalog, previousYear: false)
+            #expect(set.allDiagnostics.errorCount == 0, "\(path): \(set.allDiagnostics.filter { $0.severity == .error }.prefix(3).map(\.rendered))")
+            inputs.append(ScoreInput(city: ws.city.name, ulbCode: ws.city.ulbCode, year: 2024, population: set.values["population_total"]?.value,
+                                     results: IndicatorComputer(catalog: catalog).compute(frameworks: ["lsc-2017"], set: set, year: 2024)))
+        }
+        let fw = try #require(catalog.frameworks["lsc-2017"])
+        let scores = IndexScorer(framework: fw).score(inputs)
+        #expect(scores.count == 21)
+        for s in scores {
+            // The explanation adds up: Σ weight × pillar = index, each pillar the mean of its categories.
+            let sum = fw.pillars.reduce(0) { $0 + $1.weight * (s.pillars[$1.id] ?? 0) }
+            #expect(abs(sum - s.index) < 1e-9)
+            for p in fw.pillars {
+                let cats = fw.themes.filter { $0.pillar == p.id }.compactMap { s.categories[$0.id] }
+                #expect(abs(cats.reduce(0, +) / Double(cats.count) - (s.pillars[p.id] ?? -1)) < 1e-9)
+            }
+            #expect(s.index >= 0 && s.index <= 100)
+        }
+        // Ranks within each group run 1…n.
+        for (_, group) in Dictionary(grouping: scores, by: { $0.group ?? "" }) {
+            #expect(group.map(\.rank).min() == 1)
+            #expect(group.map(\.rank).max()! <= group.count)
+        }
+    }
+
+    @Test func aWrongScoringExampleFailsTheCheck() throws {
+        var text = try String(contentsOfFile: Fixtures.path("Indicators/frameworks/eoli-2020.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "expect: 53.26", with: "expect: 53.27")
+        var files = try CatalogSource.directory(Fixtures.path("Indicators"))
+        files.removeAll { $0.relativePath == "frameworks/eoli-2020.yaml" }
+        files.append(CatalogFile(displayPath: "Indicators/frameworks/eoli-2020.yaml", relativePath: "frameworks/eoli-2020.yaml", data: Data(text.utf8)))
+        let catalog = CatalogLoader.load(files, origin: "test").catalog
+        let failures = CatalogCheck.runScoring(catalog.frameworks["eoli-2020"]!)
+        #expect(failures.map(\.code) == ["C010"])
+        #expect(failures.first?.message.contains("expects 53.27, computed 53.2625") == true)
+    }
+}

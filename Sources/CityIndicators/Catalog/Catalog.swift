@@ -144,6 +144,8 @@ public struct ScoringSettings: Sendable, Hashable {
     public var scale: Double = 100
     public var confidence: Confidence = .verified
     public var note: String?
+    /// Worked examples of the scoring rules, run by `cityind check`.
+    public var examples: [ScoringExample] = []
 
     public init() {}
 
@@ -151,6 +153,21 @@ public struct ScoringSettings: Sendable, Hashable {
         guard let population else { return nil }
         return groups.first { $0.below.map { population < $0 } ?? true }
     }
+}
+
+/// A worked example of a framework's scoring: one normalisation, one category index or one index.
+public struct ScoringExample: Sendable, Hashable {
+    public enum Case: Sendable, Hashable {
+        case normalise(value: Double, min: Double, max: Double, higherIsBetter: Bool)
+        case category(core: [Double], supporting: [Double])
+        case index(pillars: [String: Double])
+    }
+    public var name: String
+    public var example: Case
+    public var expect: Double
+    public var tolerance: Double
+    public var written: String
+    public var location: SourceLocation
 }
 
 public struct ExpectedCounts: Sendable, Hashable {

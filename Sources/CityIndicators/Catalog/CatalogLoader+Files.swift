@@ -168,7 +168,7 @@ extension CatalogLoader {
     }
 
     func loadScoring(_ f: Fields) -> ScoringSettings? {
-        guard let s = f.fields("scoring", what: "'scoring'", allowed: ["normalisation", "benchmarks", "core_weight", "categories_without_supporting", "missing", "population_groups", "scale", "confidence", "note"]) else { return nil }
+        guard let s = f.fields("scoring", what: "'scoring'", allowed: ["normalisation", "benchmarks", "core_weight", "categories_without_supporting", "missing", "population_groups", "scale", "confidence", "note", "examples"]) else { return nil }
         var settings = ScoringSettings()
         if let v = s.choice("normalisation", ScoringSettings.Normalisation.allCases.map(\.rawValue), required: false) { settings.normalisation = .init(rawValue: v)! }
         if let v = s.choice("benchmarks", ScoringSettings.BenchmarkUse.allCases.map(\.rawValue), required: false) { settings.benchmarks = .init(rawValue: v)! }
@@ -185,6 +185,37 @@ extension CatalogLoader {
         for (i, node) in nodes.enumerated() {
             guard let g = f.file.fields(node, what: "population group", allowed: ["id", "title", "below"]), let id = g.string("id"), let title = g.string("title") else { continue }
             settings.groups.append(.init(id: id, title: title, below: g.number("below", required: i < nodes.count - 1)))
+        }
+        for node in s.sequence("examples") {
+            guard let e = f.file.fields(node, what: "scoring example", allowed: ["name", "normalise", "category", "index", "expect", "tolerance"]) else { continue }
+            guard let name = e.string("name"), let expectNode = e.node("expect"), let written = expectNode.scalar?.string, let expect = NumberText.parsePlain(written) else {
+                if !e.has("expect") { e.missing("expect") } else { f.file.report(.wrongType, "'expect' must be a number", node: e.node("expect")) }
+                continue
+            }
+            var example: ScoringExample.Case?
+            if let n = e.fields("normalise", what: "'normalise'", allowed: ["value", "min", "max", "direction"]) {
+                if let v = n.number("value", required: true), let lo = n.number("min", required: true), let hi = n.number("max", required: true),
+                    let d = n.choice("direction", ["higher", "lower"]) {
+                    example = .normalise(value: v, min: lo, max: hi, higherIsBetter: d == "higher")
+                }
+            } else if let c = e.fields("category", what: "'category'", allowed: ["core", "supporting"]) {
+                func list(_ key: String) -> [Double] { c.sequence(key).compactMap { $0.scalar.flatMap { NumberText.parsePlain($0.string) } } }
+                example = .category(core: list("core"), supporting: list("supporting"))
+            } else if let node = e.node("index"), let mapping = node.mapping {
+                var pillars: [String: Double] = [:]
+                for (k, v) in mapping {
+                    guard let key = k.scalar?.string, let value = v.scalar.flatMap({ NumberText.parsePlain($0.string) }) else {
+                        f.file.report(.wrongType, "'index' maps pillar ids to numbers", node: v)
+                        continue
+                    }
+                    pillars[key] = value
+                }
+                example = .index(pillars: pillars)
+            } else {
+                f.file.report(.missingKey, "a scoring example needs 'normalise', 'category' or 'index'", node: node)
+            }
+            guard let example else { continue }
+            settings.examples.append(ScoringExample(name: name, example: example, expect: expect, tolerance: e.number("tolerance") ?? NumberText.halfUnitOfLastPlace(written), written: written, location: f.file.location(node)))
         }
         return settings
     }

@@ -46,8 +46,45 @@ public struct CatalogCheck {
         return diagnostics
     }
 
+    /// Runs a framework's scoring examples; failures are C010 diagnostics.
+    public static func runScoring(_ framework: Framework) -> [Diagnostic] {
+        guard let settings = framework.scoring else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for e in settings.examples {
+            var got: Double
+            switch e.example {
+            case .normalise(let v, let lo, let hi, let higher):
+                got = IndexScorer.minMax(v, best: higher ? hi : lo, worst: higher ? lo : hi, higherIsBetter: higher)
+            case .category(let core, let supporting):
+                let c = core.isEmpty ? 0 : core.reduce(0, +) / Double(core.count)
+                if supporting.isEmpty {
+                    got = settings.categoriesWithoutSupporting == .coreOnly ? c : settings.coreWeight * c
+                } else {
+                    got = settings.coreWeight * c + (1 - settings.coreWeight) * supporting.reduce(0, +) / Double(supporting.count)
+                }
+            case .index(let pillars):
+                got = 0
+                for p in framework.pillars { got += p.weight * (pillars[p.id] ?? 0) }
+                for key in pillars.keys where !framework.pillars.contains(where: { $0.id == key }) {
+                    diagnostics.append(Diagnostic(.undefinedReference, "\(framework.id): scoring example '\(e.name)' names unknown pillar '\(key)'", at: e.location))
+                }
+            }
+            if abs(got - e.expect) > e.tolerance {
+                diagnostics.append(Diagnostic(.exampleFailed, "\(framework.id): scoring example '\(e.name)' expects \(e.written), computed \(Format.plain(got))", at: e.location, hint: "Correct the scoring settings or the expected value."))
+            }
+        }
+        return diagnostics
+    }
+
     public static func run(_ catalog: Catalog) -> Outcome {
         var outcome = Outcome()
+        for framework in catalog.frameworks.values.sorted(by: { $0.id < $1.id }) {
+            let failures = runScoring(framework)
+            let count = framework.scoring?.examples.count ?? 0
+            outcome.examples += count
+            outcome.passed += count - failures.filter { $0.code == DiagnosticCode.exampleFailed.rawValue }.count
+            outcome.diagnostics += failures
+        }
         for indicator in catalog.indicators {
             outcome.indicators += 1
             let failures = run(indicator, catalog: catalog)

@@ -34,6 +34,10 @@ public enum Documents {
         public var source: String
         public var notes: String?
         public var elements: [String]
+        public var pillar: String?
+        public var pillarWeight: Double?
+        public var benchmark: String?
+        public var sdg: [String]?
         public var slot: Bool?
         public var examples: Int
         public var file: String
@@ -67,6 +71,21 @@ public enum Documents {
             source = i.source
             notes = i.notes
             elements = i.formula.elements
+            if let p = fw?.theme(i.theme)?.pillar {
+                pillar = p
+                pillarWeight = fw?.pillars.first { $0.id == p }?.weight
+            }
+            benchmark = i.benchmark.map { b in
+                var text: String
+                switch b {
+                case .fixed(let v): text = "norm \(Format.plain(v)) \(i.unit.label)"
+                case .groupBest: text = "best city of the population group"
+                case .byPopulation(let rows): text = "by population: " + rows.map { r in r.below.map { "below \(Format.group(Format.plain($0), .international)): \(Format.plain(r.value))" } ?? "above: \(Format.plain(r.value))" }.joined(separator: "; ")
+                case .described(let t): text = t
+                }
+                return text + (i.benchmarkSource.map { " (\($0))" } ?? "")
+            }
+            sdg = i.sdg.isEmpty ? nil : i.sdg
             examples = i.examples.count
             file = i.location.file
         }

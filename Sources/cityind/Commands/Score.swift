@@ -42,6 +42,9 @@ struct Score: ParsableCommand {
     @Flag(help: "Compare all cities together instead of by population group.")
     var noGroups = false
 
+    @Option(help: ArgumentHelp("Show how this city's index is made, from each indicator's value to the total.", valueName: "ulb-code"))
+    var explain: String?
+
     @Option(help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
 
@@ -85,10 +88,20 @@ struct Score: ParsableCommand {
         }
         let scores = IndexScorer(framework: fw, settings: settings).score(inputs)
         let out = Terminal.standardOutput
+        if let explain {
+            guard let s = scores.first(where: { $0.ulbCode == explain }) else {
+                throw InputError("no city with ULB code \(explain) among those scored", hint: "Scored: \(scores.map(\.ulbCode).sorted().joined(separator: ", ")).")
+            }
+            out.write(ScoreExplanation.text(s, all: scores, framework: fw, catalog: catalog, settings: settings))
+            return
+        }
         switch format {
         case .json:
-            struct Document: Encodable { var schemaVersion = Documents.schemaVersion; var framework: String; var normalisation: String; var missing: String; var benchmarks: String; var cities: [CityScore] }
-            out.write(Documents.encode(Document(framework: framework, normalisation: settings.normalisation.rawValue, missing: settings.missing.rawValue, benchmarks: settings.benchmarks.rawValue, cities: scores)))
+            // The set of cities scored together is part of the result: min–max depends on it.
+            struct Group: Encodable { var group: String; var cities: [String] }
+            struct Document: Encodable { var schemaVersion = Documents.schemaVersion; var framework: String; var normalisation: String; var missing: String; var benchmarks: String; var scoredTogether: [Group]; var cities: [CityScore] }
+            let groups = Dictionary(grouping: scores) { $0.group ?? "all" }.map { Group(group: $0.key, cities: $0.value.map(\.ulbCode).sorted()) }.sorted { $0.group < $1.group }
+            out.write(Documents.encode(Document(framework: framework, normalisation: settings.normalisation.rawValue, missing: settings.missing.rawValue, benchmarks: settings.benchmarks.rawValue, scoredTogether: groups, cities: scores)))
         case .csv:
             var text = CSVText.row(["group", "rank", "city", "ulb_code", "year", "index"] + fw.pillars.map(\.id) + ["missing_indicators"])
             for s in scores {

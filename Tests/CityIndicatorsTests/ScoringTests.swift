@@ -169,3 +169,35 @@ import Testing
         #expect(failures.first?.message.contains("expects 53.27, computed 53.2625") == true)
     }
 }
+
+@Suite struct ReportIndexSectionTests {
+    @Test func theReportScoresTheCityOnItsIndexFrameworksWithItsPeers() throws {
+        let catalog = Fixtures.catalog
+        let ws = try Workspace.open(Fixtures.path("SampleData/sahyadrinagar"), catalog: catalog)
+        let alone = try ReportData.build(workspace: ws, catalog: catalog, year: 2024, framework: "iso37120-2018")
+        let section = try #require(alone.indexes.first)
+        #expect(section.framework.id == "lsc-2017")
+        #expect(section.groupSize == 1)
+        #expect(MarkdownReport.render(alone).contains("**Scored alone:**"))
+
+        let dir = NSTemporaryDirectory() + "peers-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let peers = try Synthetic.generate(template: ws, catalog: catalog, out: dir, cities: 8, years: 1, lastYear: 2024, seed: 11).map { path -> ScoreInput in
+            let p = try Workspace.open(path, catalog: catalog)
+            let set = try p.submissions(year: 2024, catalog: catalog, previousYear: false)
+            return ScoreInput(city: p.city.name, ulbCode: p.city.ulbCode, year: 2024, population: set.values["population_total"]?.value,
+                              results: IndicatorComputer(catalog: catalog).compute(frameworks: ["lsc-2017"], set: set, year: 2024))
+        }
+        let withPeers = try ReportData.build(workspace: ws, catalog: catalog, year: 2024, framework: "iso37120-2018", options: ReportOptions(peers: peers))
+        let s = try #require(withPeers.indexes.first)
+        // The same score as `cityind score` over the same cities.
+        let own = ScoreInput(city: ws.city.name, ulbCode: ws.city.ulbCode, year: 2024, population: 3_521_000,
+                             results: IndicatorComputer(catalog: catalog).compute(frameworks: ["lsc-2017"], set: try ws.submissions(year: 2024, catalog: catalog), year: 2024))
+        let direct = IndexScorer(framework: s.framework).score([own] + peers).first { $0.ulbCode == ws.city.ulbCode }!
+        #expect(abs(direct.index - s.score.index) < 1e-9)
+        let html = HTMLReport.render(withPeers)
+        #expect(html.contains("id=\"index-lsc-2017\""))
+        #expect(html.contains(Format.fixed(s.score.index, decimals: 2)))
+        #expect(!html.contains("Scored alone"))
+    }
+}

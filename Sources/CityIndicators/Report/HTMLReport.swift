@@ -10,7 +10,7 @@ public enum HTMLReport {
         h += "<title>\(e(d.city.name)) — \(e(d.standardLabel)) indicators \(d.year)</title>\n"
         h += "<style>\n\(style(d))</style>\n</head>\n<body>\n"
         h += cover(d) + contents(d) + "<main>\n"
-        h += summary(d) + profile(d) + certification(d) + completeness(d)
+        h += summary(d) + profile(d) + certification(d) + completeness(d) + indexes(d)
         h += themes(d) + yearOverYear(d) + trends(d) + issues(d)
         h += methodology(d) + provenance(d) + signOff(d)
         return h + "</main>\n</body>\n</html>\n"
@@ -60,6 +60,7 @@ public enum HTMLReport {
 
     static func contents(_ d: ReportData) -> String {
         var items: [(String, String)] = [("summary", "Executive summary"), ("profile", "City profile"), ("certification", "Certification level"), ("completeness", "Completeness")]
+        items += d.indexes.map { ("index-\(HTML.id($0.framework.id))", $0.framework.standard + " " + $0.framework.edition + " index") }
         for (theme, _) in d.resultsByTheme where theme.id != "profile" {
             items.append(("theme-\(HTML.id(theme.clause))", "\(theme.clause) \(theme.title)"))
         }

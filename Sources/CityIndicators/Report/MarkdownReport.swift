@@ -12,7 +12,7 @@ public enum MarkdownReport {
             ["Years in the workspace", d.years.map(String.init).joined(separator: ", ")],
             ["Indicator catalog", md(d.catalog.origin)],
         ] + (d.options.generatedAt.map { [["Generated", md($0)]] } ?? []))
-        m += summary(d) + profile(d) + certification(d) + completeness(d) + themes(d)
+        m += summary(d) + profile(d) + certification(d) + completeness(d) + indexes(d) + themes(d)
         m += MarkdownReport.yearOverYear(d) + trends(d) + issues(d) + methodology(d) + provenance(d) + signOff(d)
         return m
     }
@@ -119,6 +119,28 @@ public enum MarkdownReport {
                  ReportText.multiplier(r.indicator.multiplier, d.options.grouping), r.dataYear.map(String.init) ?? "", md(ReportText.sources(r)),
                  md(d.submissionNotes[r.indicator.id]?.joined(separator: "; ") ?? ""), status(r)]
             }, numeric: [3, 5, 6, 7])
+        }
+        return m
+    }
+
+    /// One section per index framework of city.yaml: index, pillars, categories with text bars.
+    static func indexes(_ d: ReportData) -> String {
+        var m = ""
+        for x in d.indexes {
+            let s = x.score
+            m += "\n## \(md(x.framework.title))\n\n"
+            m += "Index **\(Format.fixed(s.index, decimals: 2))** of \(Format.plain(x.settings.scale)); rank \(s.rank) of \(x.groupSize) in the group \(md(x.settings.groups.first { $0.id == s.group }?.title ?? "of all cities scored")); scoring \(x.settings.normalisation.rawValue), benchmarks \(x.settings.benchmarks.rawValue), missing data \(x.settings.missing.rawValue); \(s.missing) indicator(s) without a value."
+            if x.groupSize < 2 {
+                m += " **Scored alone:** scores are relative to the cities scored together; run `cityind report … --peers` with the other cities of the group for a comparable score."
+            }
+            m += "\n\n" + table(["Pillar", "Weight", "Score", "Weighted"], x.framework.pillars.map { p in
+                let v = s.pillars[p.id]
+                return [md(p.title), Format.fixed(p.weight, decimals: 2), v.map { Format.fixed($0, decimals: 2) } ?? "—", v.map { Format.fixed($0 * p.weight, decimals: 2) } ?? "—"]
+            } + [["**Index**", "", "", Format.fixed(s.index, decimals: 2)]], numeric: [1, 2, 3])
+            m += "\n" + table(["Category", "Pillar", "Score", ""], x.framework.themes.compactMap { t in
+                guard let v = s.categories[t.id] else { return nil }
+                return ["\(md(t.clause)) \(md(t.title))", md(x.framework.pillars.first { $0.id == t.pillar }?.title ?? ""), Format.fixed(v, decimals: 2), bar(v / max(x.settings.scale, 1))]
+            }, numeric: [2])
         }
         return m
     }

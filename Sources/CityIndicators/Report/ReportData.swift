@@ -8,12 +8,25 @@ public struct ReportOptions: Sendable {
     public var generatedAt: String?
     /// A relative change between years above which a change is flagged as a jump (0.25 = 25 %).
     public var jumpThreshold: Double
+    /// Other cities of the same year, scored together with this one on the index frameworks of
+    /// city.yaml (min–max scores are relative to the cities scored together).
+    public var peers: [ScoreInput]
 
-    public init(grouping: Format.Grouping = .international, generatedAt: String? = nil, jumpThreshold: Double = 0.25) {
+    public init(grouping: Format.Grouping = .international, generatedAt: String? = nil, jumpThreshold: Double = 0.25, peers: [ScoreInput] = []) {
         self.grouping = grouping
         self.generatedAt = generatedAt
         self.jumpThreshold = jumpThreshold
+        self.peers = peers
     }
+}
+
+/// A city's score on an index framework (LSC 2017, EoLI 2020 …), for the report.
+public struct IndexSection: Sendable {
+    public var framework: Framework
+    public var score: CityScore
+    /// Cities in the same population group, this one included.
+    public var groupSize: Int
+    public var settings: ScoringSettings
 }
 
 /// Everything a certification report shows for one city, year and framework, built once from a
@@ -43,6 +56,8 @@ public struct ReportData: Sendable {
     /// The notes column of the submission rows each indicator used, by indicator id.
     public var submissionNotes: [String: [String]]
     public var options: ReportOptions
+    /// One per index framework of city.yaml (those with `scoring:` and pillars).
+    public var indexes: [IndexSection] = []
 
     /// Reads every year of the workspace and builds the report of one year and framework.
     /// Throws only for unreadable input (a missing year folder, an unreadable file).
@@ -75,7 +90,16 @@ public struct ReportData: Sendable {
             if !list.isEmpty { notes[r.indicator.id] = list }
         }
         let diagnostics = (workspace.diagnostics + set.allDiagnostics).map(relative.diagnostic).sortedByLocation()
-        return ReportData(
+        var indexes: [IndexSection] = []
+        for fid in workspace.city.frameworks where fid != id {
+            guard let fw = catalog.frameworks[fid], let settings = fw.scoring, !fw.pillars.isEmpty else { continue }
+            let own = ScoreInput(city: workspace.city.name, ulbCode: workspace.city.ulbCode, year: year, population: set.values["population_total"]?.value,
+                                 results: computer.compute(frameworks: [fid], set: set, year: year))
+            let scores = IndexScorer(framework: fw, settings: settings).score([own] + options.peers.filter { $0.ulbCode != own.ulbCode })
+            guard let mine = scores.first(where: { $0.ulbCode == own.ulbCode }) else { continue }
+            indexes.append(IndexSection(framework: fw, score: mine, groupSize: scores.filter { $0.group == mine.group }.count, settings: settings))
+        }
+        var data = ReportData(
             city: workspace.city, framework: framework, catalog: catalog, year: year, years: workspace.years,
             previousYear: previousYear, results: results, values: values,
             assessment: CertificationAssessment.assess(framework, results: results),
@@ -84,6 +108,8 @@ public struct ReportData: Sendable {
             changes: YearChange.rows(results, values[previousYear ?? -1] ?? [:], hasPrevious: previousYear != nil, threshold: options.jumpThreshold),
             provenance: set.submissions.map { ProvenanceFile($0, catalog: catalog, diagnostics: set.allDiagnostics, relative: relative) },
             diagnostics: diagnostics, submissionNotes: notes, options: options)
+        data.indexes = indexes
+        return data
     }
 
     // MARK: Derived views the renderers share

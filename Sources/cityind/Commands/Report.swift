@@ -50,6 +50,9 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("Text shown as the generation date (no clock is read otherwise).", valueName: "text"))
     var generatedAt: String?
 
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Other city workspaces to score this city with on the index frameworks of city.yaml (lsc-2017 …).", valueName: "workspace"))
+    var peers: [String] = []
+
     @OptionGroup var catalogOptions: CatalogOptions
 
     var formats: [OutputFormat] {
@@ -80,7 +83,16 @@ struct Report: ParsableCommand {
         if pdf && browser == nil {
             throw InputError("--pdf needs a headless Chromium, and none of \(PDFPrinter.browsers.joined(separator: ", ")) is in PATH", hint: "Install one (Debian/Ubuntu: apt-get install chromium), or print report.html to PDF from any browser: its print stylesheet is laid out for A4.")
         }
-        let data = try ReportData.build(workspace: ws, catalog: catalog, year: year, framework: frameworkID, options: ReportOptions(grouping: numberStyle, generatedAt: generatedAt))
+        var peerInputs: [ScoreInput] = []
+        for path in peers {
+            let peer = try Workspace.open(path, catalog: catalog)
+            guard peer.years.contains(year) else { continue }
+            let set = try peer.submissions(year: year, catalog: catalog, previousYear: false)
+            let indexFrameworks = ws.city.frameworks.filter { catalog.frameworks[$0]?.scoring != nil }
+            peerInputs.append(ScoreInput(city: peer.city.name, ulbCode: peer.city.ulbCode, year: year, population: set.values["population_total"]?.value,
+                                         results: IndicatorComputer(catalog: catalog).compute(frameworks: indexFrameworks, set: set, year: year)))
+        }
+        let data = try ReportData.build(workspace: ws, catalog: catalog, year: year, framework: frameworkID, options: ReportOptions(grouping: numberStyle, generatedAt: generatedAt, peers: peerInputs))
         let dir = out ?? "report-\(Report.slug(ws.city.ulbCode))-\(year)"
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// A city's `city.yaml`.
-public struct CityProfile: Sendable {
+public struct CityProfile: Sendable, Codable {
     public var name: String
     public var country: String
     public var state: String?

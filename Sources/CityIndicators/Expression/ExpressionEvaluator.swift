@@ -27,7 +27,7 @@ public struct ExpressionEvaluator {
             return .failure(EvaluationFailure(reason: .missingInput, message: "no value for \(list)", missing: missing))
         }
         do {
-            return .success(try number(expression.root, expression.source))
+            return .success(try number(expression.root))
         } catch let failure as EvaluationFailure {
             return .failure(failure)
         } catch {
@@ -41,7 +41,7 @@ public struct ExpressionEvaluator {
             return .failure(EvaluationFailure(reason: .missingInput, message: "no value for \(missing.joined(separator: ", "))", missing: missing))
         }
         do {
-            return .success(try condition(expression.root, expression.source))
+            return .success(try condition(expression.root))
         } catch let failure as EvaluationFailure {
             return .failure(failure)
         } catch {
@@ -49,7 +49,7 @@ public struct ExpressionEvaluator {
         }
     }
 
-    private func text(_ node: ExpressionNode, _ source: String) -> String {
+    private func text(_ node: ExpressionNode) -> String {
         // The operand's own text is not tracked; name elements, else describe it.
         switch node {
         case .element(let id, _): id
@@ -65,22 +65,22 @@ public struct ExpressionEvaluator {
         return value
     }
 
-    private func number(_ node: ExpressionNode, _ source: String) throws -> Double {
+    private func number(_ node: ExpressionNode) throws -> Double {
         switch node {
         case .number(let v, _): return v
         case .element(let id, _): return values[id] ?? 0
-        case .negate(let inner, _): return -(try number(inner, source))
+        case .negate(let inner, _): return -(try number(inner))
         case .not: throw EvaluationFailure(reason: .nonFinite, message: "a condition used as a number")
         case .binary(let op, let a, let b, _):
-            let x = try number(a, source)
-            let y = try number(b, source)
+            let x = try number(a)
+            let y = try number(b)
             switch op {
             case .add: return try finite(x + y, "a sum")
             case .subtract: return try finite(x - y, "a difference")
             case .multiply: return try finite(x * y, "a product")
             case .divide:
                 if y == 0 {
-                    throw EvaluationFailure(reason: .divisionByZero, message: "division by zero: \(text(b, source)) is 0")
+                    throw EvaluationFailure(reason: .divisionByZero, message: "division by zero: \(text(b)) is 0")
                 }
                 return try finite(x / y, "a quotient")
             default:
@@ -89,34 +89,34 @@ public struct ExpressionEvaluator {
         case .call(let function, let args, _):
             switch function {
             case .if:
-                return try condition(args[0], source) ? number(args[1], source) : number(args[2], source)
+                return try condition(args[0]) ? number(args[1]) : number(args[2])
             case .sum:
-                return try finite(try args.reduce(0) { $0 + (try number($1, source)) }, "a sum")
+                return try finite(try args.reduce(0) { $0 + (try number($1)) }, "a sum")
             case .min:
-                return try args.map { try number($0, source) }.min() ?? 0
+                return try args.map { try number($0) }.min() ?? 0
             case .max:
-                return try args.map { try number($0, source) }.max() ?? 0
+                return try args.map { try number($0) }.max() ?? 0
             }
         }
     }
 
-    private func condition(_ node: ExpressionNode, _ source: String) throws -> Bool {
+    private func condition(_ node: ExpressionNode) throws -> Bool {
         switch node {
-        case .not(let inner, _): return !(try condition(inner, source))
+        case .not(let inner, _): return !(try condition(inner))
         case .binary(let op, let a, let b, _):
             switch op {
-            case .and: return try condition(a, source) && condition(b, source)
-            case .or: return try condition(a, source) || condition(b, source)
-            case .less: return try number(a, source) < number(b, source)
-            case .lessEqual: return try number(a, source) <= number(b, source)
-            case .greater: return try number(a, source) > number(b, source)
-            case .greaterEqual: return try number(a, source) >= number(b, source)
-            case .equal: return try number(a, source) == number(b, source)
-            case .notEqual: return try number(a, source) != number(b, source)
-            default: return try number(node, source) != 0
+            case .and: return try condition(a) && condition(b)
+            case .or: return try condition(a) || condition(b)
+            case .less: return try number(a) < number(b)
+            case .lessEqual: return try number(a) <= number(b)
+            case .greater: return try number(a) > number(b)
+            case .greaterEqual: return try number(a) >= number(b)
+            case .equal: return try number(a) == number(b)
+            case .notEqual: return try number(a) != number(b)
+            default: return try number(node) != 0
             }
         default:
-            return try number(node, source) != 0
+            return try number(node) != 0
         }
     }
 }

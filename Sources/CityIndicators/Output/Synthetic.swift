@@ -62,9 +62,7 @@ public enum Synthetic {
                         ((s.path as NSString).lastPathComponent, yearFile(s, catalog: catalog, factor: factor, unscaled: unscaled))
                     }
                     let set = SubmissionSet(submissions: texts.map { reader.read(bytes: Array($0.1.utf8), path: $0.0) }, catalog: catalog)
-                    let broken = catalog.relations.filter { relation in
-                        set.diagnostics.contains { $0.code == DiagnosticCode.relationBroken.rawValue && $0.severity == .error && ($0.hint ?? "").hasSuffix("[relation \(relation.id)]") }
-                    }
+                    let broken = catalog.relations.filter { $0.severity == .error && set.brokenRelations.contains($0.id) }
                     if broken.isEmpty { break }
                     for relation in broken { unscaled.formUnion(relation.check.elements) }
                 }

@@ -4,8 +4,6 @@ import Foundation
 /// element it owes for the chosen frameworks, plus a Frictionless `datapackage.json`.
 public enum Templates {
     public static let columns = ["element", "value", "unit", "source", "notes", "data_year", "title", "expected_unit", "description"]
-    /// Columns whose content a department fills in and a re-run keeps.
-    static let filled = ["value", "unit", "source", "notes", "data_year"]
 
     public struct File: Sendable {
         public var department: String

@@ -3,7 +3,7 @@
 public enum ReportJSON {
     public struct Document: Codable, Sendable {
         public var schemaVersion = Documents.schemaVersion
-        public var city: City
+        public var city: CityProfile
         public var framework: FrameworkInfo
         public var catalog: String
         public var generatedAt: String?
@@ -19,17 +19,6 @@ public enum ReportJSON {
         public var trends: [Trend]
         public var provenance: [ProvenanceFile]
         public var diagnostics: [Diagnostic]
-    }
-
-    public struct City: Codable, Sendable {
-        public var name: String
-        public var country: String
-        public var state: String?
-        public var ulbCode: String
-        public var currency: String
-        public var frameworks: [String]
-        public var yearBasis: String?
-        public var notes: String?
     }
 
     public struct FrameworkInfo: Codable, Sendable {
@@ -109,7 +98,7 @@ public enum ReportJSON {
         }
         let c = d.city
         return Document(
-            city: City(name: c.name, country: c.country, state: c.state, ulbCode: c.ulbCode, currency: c.currency, frameworks: c.frameworks, yearBasis: c.yearBasis, notes: c.notes),
+            city: c,
             framework: FrameworkInfo(id: d.framework.id, title: d.framework.title, standard: d.framework.standard, edition: d.framework.edition),
             catalog: d.catalog.origin, generatedAt: d.options.generatedAt, year: d.year, years: d.years, summary: summary,
             results: d.results.map(Documents.ResultEntry.init), submissionNotes: d.submissionNotes,

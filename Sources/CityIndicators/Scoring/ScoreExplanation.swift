@@ -2,7 +2,6 @@
 public enum ScoreExplanation {
     public static func text(_ s: CityScore, all: [CityScore], framework: Framework, catalog: Catalog, settings: ScoringSettings) -> String {
         let peers = all.filter { $0.group == s.group }.map(\.ulbCode).sorted()
-        let scale = settings.normalisation == .zScore ? 1 : settings.scale
         func f(_ v: Double, _ d: Int = 3) -> String { Format.fixed(v, decimals: d) }
         var t = "\(s.city) (\(s.ulbCode)), \(s.year) — \(framework.title)\n"
         t += "group: \(s.group ?? "all cities"); scored together with \(peers.count) cit\(peers.count == 1 ? "y" : "ies"): \(peers.joined(separator: ", "))\n"
@@ -33,7 +32,6 @@ public enum ScoreExplanation {
             t += " ÷ weight of the pillars present = \(f(s.index, 2))"
         }
         t += "; rank \(s.rank) of \(peers.count) in the group\n"
-        _ = scale
         return t
     }
 }

@@ -8,6 +8,8 @@ public struct SubmissionSet: Sendable {
     public private(set) var values: [String: SubmittedValue] = [:]
     /// Elements some file left blank on purpose.
     public private(set) var notReported: Set<String> = []
+    /// Ids of the relations whose check failed (each also a V019 diagnostic).
+    public private(set) var brokenRelations: [String] = []
 
     public init(submissions: [Submission], catalog: Catalog) {
         self.submissions = submissions
@@ -89,6 +91,7 @@ public struct SubmissionSet: Sendable {
             default: holds = true
             }
             if holds { continue }
+            brokenRelations.append(relation.id)
             // Show each side in the unit of its first element, and point at the rows.
             func shown(_ node: ExpressionNode, _ text: String, _ base: Double) -> String {
                 let ids = Expression(source: text, root: node).elements

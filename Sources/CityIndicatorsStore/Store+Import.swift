@@ -23,13 +23,16 @@ extension Store {
     /// Imports the submissions of one city-year, each file atomically (all of it or none).
     /// A file with any error is refused whole; a file whose SHA-256 equals its department's
     /// latest revision is skipped; anything else becomes a new revision. Nothing is overwritten.
+    /// A register file is stored under its register id, with the elements derived from it.
     public func importYear(city: CityProfile, year: Int, set: SubmissionSet, catalog: Catalog, by actor: String) throws -> [ImportOutcome] {
         let all = set.allDiagnostics
         var outcomes: [ImportOutcome] = []
         for submission in set.submissions {
             let errors = all.filter { $0.location?.file == submission.path && $0.severity == .error }.count
                 + (submission.department == nil ? 1 : 0)
-            guard errors == 0, let department = submission.department else {
+            // A register is its own stream of revisions (fire_calls beside fire), holding the
+            // elements derived from it.
+            guard errors == 0, let department = submission.register?.register ?? submission.department else {
                 outcomes.append(ImportOutcome(file: submission.path, department: submission.department, year: year, status: .refused(errors: errors)))
                 continue
             }

@@ -13,7 +13,7 @@ struct CityInd: ParsableCommand {
 
             Exit codes: 0 success, 1 data problems found, 2 usage error or unreadable input.
             """,
-        subcommands: [TemplatesCommand.self, Validate.self, Import.self, Compute.self, Report.self, Score.self, Status.self, History.self, Diff.self, Explain.self, Check.self, CatalogCommand.self, Generate.self, Docs.self]
+        subcommands: [TemplatesCommand.self, Validate.self, Import.self, Compute.self, Report.self, Score.self, Status.self, History.self, Diff.self, Explain.self, Check.self, CatalogCommand.self, Generate.self, GenerateRegisters.self, Docs.self]
     )
 
     /// Like ArgumentParser's `main()`, but usage errors and unreadable input exit 2.

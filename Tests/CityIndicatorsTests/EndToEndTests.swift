@@ -123,8 +123,28 @@ import Testing
         let r = try run(["explain", "iso37120-2018:15.2", "--workspace", "SampleData/sahyadrinagar", "--year", "2024"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("fire_deaths = "))
-        #expect(r.stdout.contains("SampleData/sahyadrinagar/2024/fire.csv:"))
+        #expect(r.stdout.contains("SampleData/sahyadrinagar/2024/fire_calls.csv"), "fire_deaths comes from the fire-call register")
+        #expect(r.stdout.contains("population_total = "))
+        #expect(r.stdout.contains("SampleData/sahyadrinagar/2024/census.csv:"))
         #expect(r.stdout.contains("result      = "))
+    }
+
+    @Test func explainADerivedElementShowsItsRecords() throws {
+        let r = try run(["explain", "fire_deaths", "--workspace", "SampleData/sahyadrinagar", "--year", "2024"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("derivable:  from the fire_calls register (fire_calls.csv): sum(deaths where fy(call_date) == {year} and call_type == \"fire\")"))
+        #expect(r.stdout.contains("  derived from SampleData/sahyadrinagar/2024/fire_calls.csv (register fire_calls)"))
+        #expect(r.stdout.contains("  records:    10,521 read, 10,521 accepted, 0 rejected"))
+        #expect(r.stdout.contains("  matched:    5,692 accepted record(s) pass the filter"))
+        #expect(r.stdout.contains("  value:      41 persons"))
+    }
+
+    @Test func validateARegisterPrintsWhatItDerives() throws {
+        let r = try run(["validate", "SampleData/sahyadrinagar/2024/water_quality_tests.csv"], env: ["NO_COLOR": "1"])
+        #expect(r.status == 0, "\(r.stdout)")
+        #expect(r.stdout.contains("✓ SampleData/sahyadrinagar/2024/water_quality_tests.csv: register water_quality_tests, 17,681 record(s): 17,681 accepted, 0 rejected — 0 error(s), 0 warning(s)"))
+        #expect(r.stdout.contains("    drinking_water_samples_tested = 15,940 count"))
+        #expect(r.stdout.contains("    drinking_water_samples_compliant = 15,536 count"))
     }
 
     @Test func catalogJSONListsEveryField() throws {

@@ -38,16 +38,16 @@ import Testing
         // A changed file becomes revision 2; revision 1 stays.
         let fire = dir + "/2024/fire.csv"
         var text = try String(contentsOfFile: fire, encoding: .utf8)
-        text = text.replacingOccurrences(of: "fire_deaths,41,", with: "fire_deaths,42,")
+        text = text.replacingOccurrences(of: "firefighters_fulltime,815,", with: "firefighters_fulltime,816,")
         try text.write(toFile: fire, atomically: true, encoding: .utf8)
         let third = try importAll(ws, store, years: [2024])
         #expect(third.filter { if case .imported(revision: 2, _) = $0.status { true } else { false } }.map(\.department) == ["fire"])
         let cityID = try #require(try store.city(ulbCode: ws.city.ulbCode)?.id)
-        let history = try store.elementHistory(cityID: cityID, element: "fire_deaths")
-        #expect(history.map { "\($0.submission.year)/\($0.submission.revision)=\($0.value.value ?? -1)" } == ["2022/1=38.0", "2023/1=45.0", "2024/1=41.0", "2024/2=42.0"])
-        #expect(try store.latest(cityID: cityID, year: 2024).values["fire_deaths"]?.value == 42)
+        let history = try store.elementHistory(cityID: cityID, element: "firefighters_fulltime")
+        #expect(history.map { "\($0.submission.year)/\($0.submission.revision)=\($0.value.value ?? -1)" } == ["2022/1=742.0", "2023/1=768.0", "2024/1=815.0", "2024/2=816.0"])
+        #expect(try store.latest(cityID: cityID, year: 2024).values["firefighters_fulltime"]?.value == 816)
         // Results were recomputed for the new inputs; the old computation is kept.
-        let results = try store.indicatorHistory(cityID: cityID, indicator: "iso37120-2018:15.2").filter { $0.computation.year == 2024 }
+        let results = try store.indicatorHistory(cityID: cityID, indicator: "iso37120-2018:15.1").filter { $0.computation.year == 2024 }
         #expect(results.count == 2)
         #expect(try store.integrityCheck() == "ok")
     }

@@ -294,6 +294,8 @@ public struct Catalog: Sendable {
     public var relations: [Relation] = []
     public var frameworks: [String: Framework] = [:]
     public var crosswalks: [Crosswalk] = []
+    /// Departmental registers by id (`Indicators/registers/`), and the elements derived from them.
+    public var registers: [String: Register] = [:]
     /// Sorted by framework, then clause in numeric order (15.2 before 15.10).
     public var indicators: [Indicator] = []
     /// Where the catalog came from: "built-in" or a folder.
@@ -313,6 +315,14 @@ public struct Catalog: Sendable {
     }
 
     public var sortedElements: [DataElement] { elements.values.sorted { $0.id < $1.id } }
+
+    /// The register and derivation an element can be derived from, if any.
+    public func derivation(of element: String) -> (register: Register, derivation: Derivation)? {
+        for register in registers.values.sorted(by: { $0.id < $1.id }) {
+            if let d = register.derivations.first(where: { $0.element == element }) { return (register, d) }
+        }
+        return nil
+    }
 }
 
 /// Orders clause numbers numerically, part by part: 9.4 < 15.2 < 15.10.

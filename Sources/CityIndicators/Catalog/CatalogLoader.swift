@@ -28,6 +28,7 @@ public struct CatalogLoader {
             if r.hasPrefix("elements/") { return 2 }
             if r.hasPrefix("frameworks/") { return 3 }
             if r.hasPrefix("crosswalks/") { return 5 }
+            if r.hasPrefix("registers/") { return 6 }
             return 4
         }
         let ordered = files.sorted { (role($0), $0.relativePath) < (role($1), $1.relativePath) }
@@ -51,6 +52,7 @@ public struct CatalogLoader {
             case 2: relationFiles.append((yaml, loadElements(yaml, root)))
             case 3: loadFramework(yaml, root)
             case 5: loadCrosswalk(yaml, root)
+            case 6: loadRegister(yaml, root)
             default: loadIndicator(yaml, root)
             }
             diagnostics += yaml.diagnostics

@@ -45,6 +45,14 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case binaryContent = "V025"
     case quoteInUnquotedField = "V026"
     case yearOverYearJump = "V027"
+    case notOfType = "V028"
+    case requiredBlank = "V029"
+    case notAllowedValue = "V030"
+    case patternMismatch = "V031"
+    case duplicateKey = "V032"
+    case derivedAndSubmitted = "V033"
+    case derivedWithRejected = "V034"
+    case notDerived = "V035"
 
     // Workspaces
     case noYears = "W001"
@@ -53,7 +61,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     public var severity: Severity {
         switch self {
         case .unusedElement, .semicolonDelimiter, .unknownColumn, .implausible, .missingSource,
-            .strayWhitespace, .strayFile, .yearOverYearJump:
+            .strayWhitespace, .strayFile, .yearOverYearJump, .derivedWithRejected, .notDerived:
             .warning
         case .unitConverted:
             .info
@@ -106,6 +114,14 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .binaryContent: "NUL bytes or other binary content in a text file"
         case .quoteInUnquotedField: "A double quote inside a cell that does not start with one"
         case .yearOverYearJump: "A value that changed more than its element allows since the previous year"
+        case .notOfType: "A register cell that is not of its column's type (number, date, …)"
+        case .requiredBlank: "A blank register cell where a value is required"
+        case .notAllowedValue: "A register cell outside its column's list of allowed values"
+        case .patternMismatch: "A register cell that does not match its column's pattern or length"
+        case .duplicateKey: "A repeated value of a unique column or primary key in a register"
+        case .derivedAndSubmitted: "An element both submitted and derived from a register"
+        case .derivedWithRejected: "An element derived from a register with rejected records"
+        case .notDerived: "An element of a register that could not be derived"
         case .noYears: "A workspace with no year folders"
         case .strayFile: "A file in a year folder that is not a submission"
         }
@@ -196,6 +212,22 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
             ("water.csv:4:30: error[V026]: a '\"' inside an unquoted cell", "Quote the whole cell and double the inner quote: \"12\"\" pipe\".")
         case .yearOverYearJump:
             ("2024/water.csv:2:22: warning[V027]: water_supplied_total changed by +82 % since 2023 (279,000 → 509,175 ML_per_year); more than the 50 % expected", "If the change is real, say why in the notes column (the warning becomes a note); otherwise check the figure and its unit.")
+        case .notOfType:
+            ("2024/fire_calls.csv:118:12: error[V028]: 'received_on' must be a date written YYYY-MM-DD; found '31/06/2024'", "Write dates as 2024-09-30; a date must exist (no 31 June). In Excel, format the column as yyyy-mm-dd before saving.")
+        case .requiredBlank:
+            ("2024/fire_calls.csv:204:25: error[V029]: 'call_type' is blank; a value is required", "Fill in Call type for this record.")
+        case .notAllowedValue:
+            ("2024/fire_calls.csv:9:25: error[V030]: 'Fire' is not an allowed value of 'call_type'", "Did you mean 'fire'? Allowed: fire, rescue, false_alarm, special_service.")
+        case .patternMismatch:
+            ("2024/fire_calls.csv:77:1: error[V031]: 'call_no' is 'FC-2024-77', which does not match the pattern FC/[0-9]{4}/[0-9]{5}", "Write it in the form the department uses.")
+        case .duplicateKey:
+            ("2024/fire_calls.csv:512:1: error[V032]: 'call_no' FC/2024/00511 is already used by an earlier record", "'call_no' is unique: each value once. Remove the repeated record or correct its value.")
+        case .derivedAndSubmitted:
+            ("2024/fire.csv:3:13: error[V033]: fire_deaths is given here (41) and also derived from 2024/fire_calls.csv (39)", "Submit the register or the total, not both; remove the row from fire.csv if the register is complete.")
+        case .derivedWithRejected:
+            ("2024/fire_calls.csv: warning[V034]: fire_deaths is derived from 8,093 accepted records; 12 rejected records are not counted", "Fix the rejected records (listed above) and validate again.")
+        case .notDerived:
+            ("2024/fire_calls.csv: warning[V035]: fire_response_time_mean cannot be derived: no accepted record matches the filter", "Check that the register holds the records of the reporting year.")
         case .noYears:
             ("my-city: error[W001]: no year folders (2023/, 2024/, …) in the workspace", "Put each year's submissions in a folder named after the year.")
         case .strayFile:

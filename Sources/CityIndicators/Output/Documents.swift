@@ -153,6 +153,9 @@ public enum Documents {
         public var blankLines: Int
         public var errors: Int
         public var warnings: Int
+        /// For a register: its records and derived elements (`accepted` etc. above then count
+        /// the derived elements).
+        public var register: RegisterSummary?
 
         /// A file's counts; `diagnostics` are all diagnostics of the run (cross-file ones included),
         /// of which those located in this file are counted.
@@ -164,8 +167,34 @@ public enum Documents {
             rejected = s.rejectedCount
             blankLines = s.blankLines
             let mine = diagnostics?.filter { $0.location?.file == s.path } ?? s.diagnostics
-            errors = mine.errorCount
-            warnings = mine.warningCount
+            errors = mine.errorCount + (s.errorCount - s.diagnostics.errorCount)
+            warnings = mine.warningCount + (s.warningCount - s.diagnostics.warningCount)
+            register = s.register.map(RegisterSummary.init)
+        }
+    }
+
+    public struct RegisterSummary: Codable, Sendable {
+        public var register: String
+        public var year: Int?
+        public var bytes: Int
+        public var records: Int
+        public var accepted: Int
+        public var rejected: Int
+        /// Every problem counted, by code, including those not listed.
+        public var problems: [String: Int]
+        public var derived: [DerivedValue]
+        public var rejectedRecords: [RejectedRecord]
+
+        public init(_ r: RegisterResult) {
+            register = r.register
+            year = r.year
+            bytes = r.bytes
+            records = r.records
+            accepted = r.accepted
+            rejected = r.rejected
+            problems = r.problemCounts
+            derived = r.derived
+            rejectedRecords = r.rejectedSamples
         }
     }
 

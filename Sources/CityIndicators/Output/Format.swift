@@ -27,6 +27,9 @@ public enum Format {
         return min(places, 8)
     }
 
+    /// A whole number with international grouping: `1,234,567`.
+    public static func grouped(_ n: Int) -> String { group(String(n), .international) }
+
     /// A value at the decimals that suit it, grouped for reading: `3,521,000`, `35,21,000`, `0.544`.
     public static func readable(_ value: Double, grouping: Grouping = .international, decimals: Int? = nil) -> String {
         group(fixed(value, decimals: decimals ?? self.decimals(for: value)), grouping)

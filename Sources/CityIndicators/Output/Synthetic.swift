@@ -58,9 +58,16 @@ public enum Synthetic {
                 var unscaled = Set<String>()
                 var texts: [(String, String)] = []
                 for _ in 0..<4 {
-                    texts = submissions.map { s in
-                        ((s.path as NSString).lastPathComponent, yearFile(s, catalog: catalog, factor: factor, unscaled: unscaled))
+                    // A register's derived elements go into its department's file, as totals.
+                    var byFile: [String: String] = [:]
+                    var order: [String] = []
+                    for s in submissions {
+                        let name = s.register.flatMap { catalog.registers[$0.register]?.department }.map { "\($0).csv" } ?? (s.path as NSString).lastPathComponent
+                        if byFile[name] == nil { order.append(name) }
+                        let text = yearFile(s, catalog: catalog, factor: factor, unscaled: unscaled)
+                        byFile[name] = byFile[name].map { $0 + text.drop { $0 != "\n" }.dropFirst() } ?? text
                     }
+                    texts = order.map { ($0, byFile[$0]!) }
                     let set = SubmissionSet(submissions: texts.map { reader.read(bytes: Array($0.1.utf8), path: $0.0) }, catalog: catalog)
                     let broken = catalog.relations.filter { $0.severity == .error && set.brokenRelations.contains($0.id) }
                     if broken.isEmpty { break }

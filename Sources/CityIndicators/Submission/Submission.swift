@@ -49,6 +49,21 @@ public struct Submission: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Blank lines that were skipped (not data rows).
     public var blankLines = 0
+    /// When the file is a departmental register: what reading it gave. Its rows are then the
+    /// elements derived from it.
+    public var register: RegisterResult?
+
+    /// Errors and warnings in all, including register problems counted but not listed.
+    public var errorCount: Int { diagnostics.errorCount + unlisted(.error) }
+    public var warningCount: Int { diagnostics.warningCount + unlisted(.warning) }
+
+    /// Register problems of this severity counted but not listed.
+    private func unlisted(_ severity: Severity) -> Int {
+        guard let register else { return 0 }
+        let listed = diagnostics.filter { $0.severity == severity && register.problemCounts[$0.code] != nil }.count
+        let counted = severity == .error ? register.errors : register.warnings
+        return max(0, counted - listed)
+    }
 
     /// Accepted values by element id.
     public var values: [String: SubmittedValue] {

@@ -10,6 +10,9 @@ public struct SubmissionReader {
     /// Guidance columns of templates, ignored on read.
     static let guidanceColumns = ["title", "expected_unit", "description", "department", "kind"]
 
+    /// How register files are read (buffer size, threads, listing cap).
+    public var registerOptions = RegisterReader.Options()
+
     public init(catalog: Catalog) { self.catalog = catalog }
 
     /// Reads a file. Throws `InputError` only when the file cannot be opened at all.
@@ -22,6 +25,10 @@ public struct SubmissionReader {
             throw InputError("\(path): cannot be read", hint: isDirectory.boolValue ? "This is a folder; give the .csv files in it." : "Check the file's permissions.")
         }
         defer { try? handle.close() }
+        if let register = RegisterReader.register(for: path, in: catalog) {
+            let result = try RegisterReader(catalog: catalog, options: registerOptions).read(path: path, register: register, year: RegisterReader.year(of: path))
+            return Submission(register: result, catalog: catalog)
+        }
         let head = (try? handle.read(upToCount: 4096)) ?? Data()
         try? handle.seek(toOffset: 0)
         var submission = Submission(path: path, department: nil)

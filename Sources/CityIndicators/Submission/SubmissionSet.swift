@@ -13,14 +13,31 @@ public struct SubmissionSet: Sendable {
 
     public init(submissions: [Submission], catalog: Catalog) {
         self.submissions = submissions
-        for submission in submissions {
+        // Registers first: a derived value is used over a submitted one (V033 below).
+        let ordered = submissions.filter { $0.register != nil } + submissions.filter { $0.register == nil }
+        var derived: Set<String> = []
+        for submission in ordered {
             notReported.formUnion(submission.notReported)
             for (id, value) in submission.values.sorted(by: { $0.key < $1.key }) {
+                if let first = values[id], derived.contains(id), submission.register == nil {
+                    // Agreeing means equal at the precision the department wrote.
+                    let unit = catalog.elements[id]?.unit.id ?? ""
+                    let slack = value.writtenUnit == unit ? NumberText.halfUnitOfLastPlace(value.written) * 1.000001 : abs(value.value) * 1e-6
+                    let agree = abs(first.value - value.value) <= slack
+                    diagnostics.append(Diagnostic(
+                        .derivedAndSubmitted,
+                        "\(id) is given here (\(value.written) \(value.writtenUnit)) and also derived from \(first.location.file) (\(Format.readable(first.value)) \(unit))" + (agree ? "; they agree, and the derived value is used" : "; they differ, and the derived value is used"),
+                        at: value.location,
+                        hint: "Submit the register or the total, not both: remove this row if the register is complete\(agree ? "" : ", or correct the register").",
+                        severity: agree ? .warning : .error))
+                    continue
+                }
                 if let first = values[id] {
                     diagnostics.append(Diagnostic(.duplicateElement, "element '\(id)' is also given in \(first.location.description); the first value is used", at: value.location, hint: "Each element is submitted once a year, by its department."))
                     continue
                 }
                 values[id] = value
+                if submission.register != nil { derived.insert(id) }
             }
         }
         checkRelations(catalog)

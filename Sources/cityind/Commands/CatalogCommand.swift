@@ -12,6 +12,8 @@ struct CatalogCommand: ParsableCommand {
               cityind catalog --framework iso37120-2018 --format json
               cityind catalog --format md > docs/indicators.md
               cityind catalog --elements
+              cityind catalog --registers
+              cityind catalog --registers --format json --year 2024   # Table Schemas and SQL
             """)
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, md }
@@ -31,6 +33,12 @@ struct CatalogCommand: ParsableCommand {
     @Flag(help: "List units instead of indicators.")
     var units = false
 
+    @Flag(help: "List departmental registers and the elements derived from them; with --format json, each register's Frictionless Table Schema and its derivations as SQL.")
+    var registers = false
+
+    @Option(help: "The reporting year put in the SQL of --registers --format json.")
+    var year: Int = 2024
+
     @OptionGroup var catalogOptions: CatalogOptions
 
     func run() throws {
@@ -49,6 +57,18 @@ struct CatalogCommand: ParsableCommand {
             out.write(TextRenderers.table(["unit", "symbol", "dimension", "converts with"], catalog.units.values.sorted { $0.id < $1.id }.map { u in
                 [u.id, u.symbol, u.dimension.description, catalog.units.values.filter { $0.id != u.id && u.converts(to: $0) }.map(\.id).sorted().joined(separator: " ")]
             }))
+            return
+        }
+        if registers {
+            if format == .json {
+                out.write(RegisterExport.json(catalog, year: year))
+                return
+            }
+            var rows: [[String]] = []
+            for r in catalog.registers.values.sorted(by: { $0.id < $1.id }) {
+                rows.append([r.id, "\(r.id).csv", r.department, String(r.fields.count), r.derivations.map(\.element).joined(separator: " ")])
+            }
+            out.write(TextRenderers.table(["register", "file", "department", "columns", "derives"], rows))
             return
         }
         if elements {

@@ -30,7 +30,7 @@ struct Check: ParsableCommand {
             let list = catalog.indicators(in: id)
             out.write("\(id): \(list.count) indicators (\(list.filter { $0.type == .core }.count) core, \(list.filter { $0.type == .supporting }.count) supporting, \(list.filter { $0.type == .profile }.count) profile)\n")
         }
-        out.write("\(catalog.units.count) units, \(catalog.departments.count) departments, \(catalog.elements.count) elements, \(catalog.relations.count) relations\n")
+        out.write("\(catalog.units.count) units, \(catalog.departments.count) departments, \(catalog.elements.count) elements, \(catalog.relations.count) relations, \(catalog.registers.count) registers deriving \(catalog.registers.values.reduce(0) { $0 + $1.derivations.count }) elements\n")
         out.write("\(outcome.examples) worked examples: \(outcome.passed) passed, \(outcome.examples - outcome.passed) failed\n")
         let failed = diagnostics.hasErrors || (strict && diagnostics.warningCount > 0)
         out.write(failed ? out.style("FAILED", .red) : out.style("OK", .green))

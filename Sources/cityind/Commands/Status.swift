@@ -97,7 +97,8 @@ struct StatusReport: Encodable {
         let departments = stored.submissions.map {
             Department(department: $0.department, revision: $0.revision, file: $0.fileName, importedBy: $0.importedBy, importedAt: $0.importedAt, accepted: $0.rowsAccepted, notReported: $0.rowsNotReported, rejected: $0.rowsRejected)
         }
-        let present = Set(stored.submissions.map(\.department))
+        // A department that sent a register has sent something.
+        let present = Set(stored.submissions.map { catalog.registers[$0.department]?.department ?? $0.department })
         let owing = catalog.departments.keys.sorted().filter { !present.contains($0) && !Templates.owed(catalog, department: $0, frameworks: city.frameworks).isEmpty }
         let results = stored.compute(catalog, frameworks: city.frameworks)
         var themes: [ThemeCount] = []

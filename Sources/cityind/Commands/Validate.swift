@@ -54,14 +54,16 @@ struct Validate: ParsableCommand {
         }
         let submissions = sets.flatMap(\.submissions)
         let diagnostics = sets.flatMap(\.allDiagnostics)
-        let failing = diagnostics.errorCount > 0 || (strict && diagnostics.warningCount > 0)
+        let unlistedErrors = submissions.reduce(0) { $0 + $1.errorCount - $1.diagnostics.errorCount }
+        let unlistedWarnings = submissions.reduce(0) { $0 + $1.warningCount - $1.diagnostics.warningCount }
+        let failing = diagnostics.errorCount + unlistedErrors > 0 || (strict && diagnostics.warningCount + unlistedWarnings > 0)
         switch format {
         case .json:
-            let doc = Documents.ValidationDocument(files: submissions.map { Documents.FileSummary($0, diagnostics: diagnostics) }, diagnostics: diagnostics, errors: diagnostics.errorCount, warnings: diagnostics.warningCount)
+            let doc = Documents.ValidationDocument(files: submissions.map { Documents.FileSummary($0, diagnostics: diagnostics) }, diagnostics: diagnostics, errors: diagnostics.errorCount + unlistedErrors, warnings: diagnostics.warningCount + unlistedWarnings)
             Terminal.standardOutput.write(Documents.encode(doc))
         case .sarif:
             Terminal.standardOutput.write(SARIF.document(diagnostics))
-            printSummary(submissions, diagnostics, to: Terminal.standardError)
+            printSummary(submissions, diagnostics, catalog, to: Terminal.standardError)
         case .github:
             for d in diagnostics.prefix(maxErrors) {
                 let kind = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
@@ -74,7 +76,7 @@ struct Validate: ParsableCommand {
                 let message = (d.message + (d.hint.map { " — \($0)" } ?? "")).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\n", with: "%0A")
                 Terminal.standardOutput.write("::\(kind) \(props.joined(separator: ","))::\(message)\n")
             }
-            printSummary(submissions, diagnostics, to: Terminal.standardError)
+            printSummary(submissions, diagnostics, catalog, to: Terminal.standardError)
         case .text:
             let out = Terminal.standardOutput
             for d in diagnostics.prefix(maxErrors) { out.write(out.render(d)) }
@@ -82,21 +84,40 @@ struct Validate: ParsableCommand {
                 out.write("… \(diagnostics.count - maxErrors) more problem(s) not listed (--max-errors \(maxErrors)); all are counted below.\n")
             }
             if !diagnostics.isEmpty { out.write("\n") }
-            printSummary(submissions, diagnostics, to: out)
+            printSummary(submissions, diagnostics, catalog, to: out)
         }
         if failing { throw ExitCode(1) }
     }
 
-    private func printSummary(_ submissions: [Submission], _ diagnostics: [Diagnostic], to t: Terminal) {
+    private func printSummary(_ submissions: [Submission], _ diagnostics: [Diagnostic], _ catalog: Catalog, to t: Terminal) {
+        var errors = 0, warnings = 0
         for s in submissions {
             let mine = diagnostics.filter { $0.location?.file == s.path }
-            let e = mine.errorCount, w = mine.warningCount
+            // Register problems beyond the listing are counted by the register reader.
+            let e = mine.errorCount + (s.errorCount - s.diagnostics.errorCount)
+            let w = mine.warningCount + (s.warningCount - s.diagnostics.warningCount)
+            errors += e
+            warnings += w
             let mark = e > 0 ? t.style("✗", .red) : w > 0 ? t.style("!", .yellow) : t.style("✓", .green)
-            t.write("\(mark) \(s.path): \(s.acceptedCount) accepted, \(s.notReportedCount) not reported, \(s.rejectedCount) rejected — \(e) error(s), \(w) warning(s)\n")
+            if let r = s.register {
+                t.write("\(mark) \(s.path): register \(r.register), \(Format.grouped(r.records)) record(s): \(Format.grouped(r.accepted)) accepted, \(Format.grouped(r.rejected)) rejected — \(e) error(s), \(w) warning(s)\n")
+                for d in r.derived {
+                    let unit = catalog.elements[d.element]?.unit.id ?? ""
+                    if let v = d.value {
+                        t.write("    \(d.element) = \(Format.readable(v)) \(unit)  (\(d.derivation); \(Format.grouped(d.matched)) record(s) matched)\n")
+                    } else {
+                        t.write("    \(d.element): not derived — \(d.reason ?? "")\n")
+                    }
+                }
+            } else {
+                t.write("\(mark) \(s.path): \(s.acceptedCount) accepted, \(s.notReportedCount) not reported, \(s.rejectedCount) rejected — \(e) error(s), \(w) warning(s)\n")
+            }
         }
-        let e = diagnostics.errorCount, w = diagnostics.warningCount
-        let verdict = e > 0 ? t.style("FAILED", .red) : (strict && w > 0) ? t.style("FAILED (strict)", .red) : t.style("OK", .green)
-        t.write("\(verdict): \(submissions.count) file(s), \(e) error(s), \(w) warning(s)\n")
+        let crossFile = diagnostics.filter { d in !submissions.contains { $0.path == d.location?.file } }
+        errors += crossFile.errorCount
+        warnings += crossFile.warningCount
+        let verdict = errors > 0 ? t.style("FAILED", .red) : (strict && warnings > 0) ? t.style("FAILED (strict)", .red) : t.style("OK", .green)
+        t.write("\(verdict): \(submissions.count) file(s), \(errors) error(s), \(warnings) warning(s)\n")
     }
 
     /// Turns paths into groups of files checked together (one group per folder).

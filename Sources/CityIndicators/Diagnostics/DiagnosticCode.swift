@@ -225,7 +225,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .derivedAndSubmitted:
             ("2024/fire.csv:3:13: error[V033]: fire_deaths is given here (41) and also derived from 2024/fire_calls.csv (39)", "Submit the register or the total, not both; remove the row from fire.csv if the register is complete.")
         case .derivedWithRejected:
-            ("2024/fire_calls.csv: warning[V034]: fire_deaths is derived from 8,093 accepted records; 12 rejected records are not counted", "Fix the rejected records (listed above) and validate again.")
+            ("2024/fire_calls.csv: warning[V034]: fire_deaths is derived from 8,093 accepted records; 12 rejected records are not counted", "Fix the rejected records (each is listed with its line) and validate again; `cityind explain fire_deaths --workspace …` shows the first of them.")
         case .notDerived:
             ("2024/fire_calls.csv: warning[V035]: fire_response_time_mean cannot be derived: no accepted record matches the filter", "Check that the register holds the records of the reporting year.")
         case .noYears:

@@ -1,5 +1,10 @@
+import Foundation
+
 /// An open-addressing set of 64-bit hashes (8 bytes a slot, at most 75 % full): the memory of a
 /// unique or count-distinct check over millions of records.
+///
+/// Large tables are mapped straight from the system (`mmap`) and given back on `deallocate()`, so
+/// the memory of one register's keys is not kept by the allocator for the next file.
 ///
 /// A plain struct over manually managed memory, so the per-record loop pays no reference
 /// counting; copies share the same set, and the owner calls `deallocate()` once.
@@ -16,15 +21,35 @@ struct HashSet64 {
     init(capacity requested: Int = 1024) {
         var c = 16
         while c < requested { c <<= 1 }
-        let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: c)
-        slots.initialize(repeating: 0, count: c)
         state = .allocate(capacity: 1)
-        state.initialize(to: State(slots: slots, capacity: c, count: 0, hasZero: false))
+        state.initialize(to: State(slots: HashSet64.zeroed(c), capacity: c, count: 0, hasZero: false))
     }
 
     func deallocate() {
-        state.pointee.slots.deallocate()
+        HashSet64.release(state.pointee.slots, state.pointee.capacity)
         state.deallocate()
+    }
+
+    private static let mapped = 1 << 17  // slots (1 MB) from which tables are mapped
+
+    /// `count` zeroed slots.
+    private static func zeroed(_ count: Int) -> UnsafeMutablePointer<UInt64> {
+        if count >= mapped, let p = mmap(nil, count * 8, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), p != MAP_FAILED {
+            return p.bindMemory(to: UInt64.self, capacity: count)
+        }
+        let p = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
+        p.initialize(repeating: 0, count: count)
+        return p
+    }
+
+    private static func release(_ p: UnsafeMutablePointer<UInt64>, _ count: Int) {
+        if count >= mapped { munmap(p, count * 8) } else { p.deallocate() }
+    }
+
+    /// Makes room for `n` values without growing on the way (no rehashing, no second table
+    /// alongside the first).
+    func reserve(_ n: Int) {
+        while n * 4 > state.pointee.capacity * 3 { grow() }
     }
 
     var count: Int { state.pointee.count }
@@ -89,15 +114,14 @@ struct HashSet64 {
         let old = state.pointee.slots
         let oldCapacity = state.pointee.capacity
         let capacity = oldCapacity << 1
-        let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
-        slots.initialize(repeating: 0, count: capacity)
+        let slots = HashSet64.zeroed(capacity)
         let mask = capacity - 1
         for k in 0..<oldCapacity where old[k] != 0 {
             var i = Int(truncatingIfNeeded: old[k]) & mask
             while slots[i] != 0 { i = (i + 1) & mask }
             slots[i] = old[k]
         }
-        old.deallocate()
+        HashSet64.release(old, oldCapacity)
         state.pointee.slots = slots
         state.pointee.capacity = capacity
     }

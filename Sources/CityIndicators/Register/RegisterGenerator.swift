@@ -80,7 +80,9 @@ public struct RegisterGenerator {
                 continue
             }
             let isKey = field.unique || register.primaryKey.contains(field.name)
-            if !field.required && !isKey && random.below(20) == 0 { continue }  // 5 % blank
+            // Optional cells are blank now and then; an optional date (struck off, closed,
+            // cancelled) mostly.
+            if !field.required && !isKey && random.below(field.type == .date ? 5 : 20) < (field.type == .date ? 4 : 1) { continue }
             value(i, field, key: isKey)
         }
         out.append(10)
@@ -161,13 +163,11 @@ public struct RegisterGenerator {
                 digits(row)
                 return
             }
-            let u = random.unit()
-            digits(Int((lo + (hi - lo) * u * u * u * u).rounded(.down)))
+            digits(Int(amount(field, lo, hi).rounded(.down)))
         case .number:
             let lo = field.minimum ?? 0
             let hi = field.maximum ?? max(lo + 1000, 100_000)
-            let u = random.unit()
-            let v = lo + (hi - lo) * u * u * u
+            let v = amount(field, lo, hi)
             let cents = Int((v * 100).rounded(.down))
             digits(cents / 100)
             out.append(46)
@@ -182,6 +182,19 @@ public struct RegisterGenerator {
             if let hi = field.maximum { day = min(day, Int(hi)) }
             civil(day)
         }
+    }
+
+    /// A value between lo and hi: counts of people mostly at the minimum (most fire calls kill
+    /// no one), other quantities spread log-uniformly over four orders of magnitude.
+    private mutating func amount(_ field: RegisterField, _ lo: Double, _ hi: Double) -> Double {
+        if field.unit?.dimension == Dimension(base: "count") {
+            if random.below(100) < 85 { return lo }
+            let u = random.unit()
+            return lo + (hi - lo) * pow(u, 6)
+        }
+        let floor = Swift.max(lo, hi / 1e4, 1e-3)
+        guard hi > floor else { return lo }
+        return Swift.min(hi, floor * pow(hi / floor, random.unit()))
     }
 
     /// Writes days since 1970-01-01 as YYYY-MM-DD.

@@ -145,11 +145,11 @@ public struct RegisterReader {
         let program = FilterProgram(plan.derivations.map(\.filter))
         let dataBytes = max(0, size - start)
         let threads = max(1, min(options.threads, dataBytes / max(1, options.minBytesPerThread)))
-        var scanners = scan(plan: plan, program: program, fd: fd, from: start, size: size, threads: threads)
+        var scanners = scan(plan: plan, program: program, fd: fd, from: start, size: size, threads: threads, optimistic: threads > 1)
         if !consistent(scanners) {
-            // A quoted line break fooled a split, or a key repeats across two shares: read again
-            // on one thread, which is always right.
-            scanners = scan(plan: plan, program: program, fd: fd, from: start, size: size, threads: 1)
+            // A quoted line break fooled a split, or a key repeats: read again on one thread,
+            // checking each key at its record, which is always right.
+            scanners = scan(plan: plan, program: program, fd: fd, from: start, size: size, threads: 1, optimistic: false)
             _ = consistent(scanners)
         }
         result.threads = scanners.count
@@ -188,9 +188,9 @@ public struct RegisterReader {
         }
     }
 
-    private func scan(plan: RegisterPlan, program: FilterProgram, fd: Int32, from start: Int, size: Int, threads: Int) -> [RegisterScanner] {
+    private func scan(plan: RegisterPlan, program: FilterProgram, fd: Int32, from start: Int, size: Int, threads: Int, optimistic: Bool) -> [RegisterScanner] {
         let scanners = (0..<threads).map { _ in
-            RegisterScanner(plan: plan, program: program, fd: fd, bufferSize: options.bufferSize, maxRecordBytes: options.maxRecordBytes, maxListed: options.maxListed)
+            RegisterScanner(plan: plan, program: program, fd: fd, bufferSize: options.bufferSize, maxRecordBytes: options.maxRecordBytes, maxListed: options.maxListed, optimistic: optimistic)
         }
         let share = (size - start) / threads
         let box = ScannerBox(scanners)
@@ -205,6 +205,7 @@ public struct RegisterReader {
     /// True when each share began where the previous one stopped, and no unique value or key
     /// repeats across shares (then the sets are merged into the first share's).
     private func consistent(_ scanners: [RegisterScanner]) -> Bool {
+        if scanners.contains(where: \.sawDuplicate) { return false }
         guard scanners.count > 1 else { return true }
         for k in 1..<scanners.count where scanners[k].firstRecordOffset != scanners[k - 1].stopOffset {
             return false

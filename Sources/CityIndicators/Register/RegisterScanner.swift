@@ -113,13 +113,26 @@ final class RegisterScanner {
     private let keyFields: UnsafeMutablePointer<Int>
     private let keyCount: Int
     private let instructions: UnsafeMutablePointer<FilterInstruction>
+    /// With several threads, unique values are checked in batches and a repeat only noted
+    /// (`sawDuplicate`): the reader then reads the file again on one thread, non-optimistic,
+    /// which rejects and lists each repeat at its record. Repeated keys are errors, so only files
+    /// with errors pay for the second read.
+    let optimistic: Bool
+    private(set) var sawDuplicate = false
+    static let batchSize = 256
+    private let pending: UnsafeMutablePointer<UInt64>
+    private let pendingCount: UnsafeMutablePointer<Int>
     private let literals: UnsafeMutablePointer<UInt8>
     private let specs: UnsafeMutablePointer<FieldSpec>
     private let fieldCount: Int
     private let derivationSpecs: UnsafeMutablePointer<DerivationSpec>
     private let derivationCount: Int
 
-    init(plan: RegisterPlan, program: FilterProgram, fd: Int32, bufferSize: Int, maxRecordBytes: Int, maxListed: Int) {
+    init(plan: RegisterPlan, program: FilterProgram, fd: Int32, bufferSize: Int, maxRecordBytes: Int, maxListed: Int, optimistic: Bool) {
+        self.optimistic = optimistic
+        pending = .allocate(capacity: (plan.uniqueFields.count + 1) * RegisterScanner.batchSize)
+        pendingCount = .allocate(capacity: plan.uniqueFields.count + 1)
+        pendingCount.initialize(repeating: 0, count: plan.uniqueFields.count + 1)
         self.plan = plan
         self.program = program
         self.fd = fd
@@ -212,6 +225,8 @@ final class RegisterScanner {
         distinctPointers.deallocate()
         keyFields.deallocate()
         for set in uniqueSets { set.deallocate() }
+        pending.deallocate()
+        pendingCount.deallocate()
         keySet?.deallocate()
         for set in distinct { set?.deallocate() }
     }
@@ -274,18 +289,26 @@ final class RegisterScanner {
             let recordOffset = base + pos
             if recordOffset >= end || (eof && pos >= filled) {
                 stopOffset = min(recordOffset, fileSize)
+                flushAll()
                 return
             }
             let next = parseRecord(pos, filled, eof)
             if next < 0 {
                 if !fill() {
                     stopOffset = fileSize
+                    flushAll()
                     return
                 }
                 continue
             }
             process(recordStart: pos, recordEnd: next)
             pos = next
+            if records == 4096 {
+                // Size the key sets once for the whole range, from the records' average length.
+                let expected = Int(Double(end - firstRecordOffset) / Double(max(1, base + pos - firstRecordOffset)) * 4096 * 1.05)
+                for set in uniqueSets { set.reserve(expected) }
+                keySet?.reserve(expected)
+            }
         }
     }
 
@@ -514,7 +537,7 @@ final class RegisterScanner {
                 if let sets = spec.fixedPattern, !Pattern.matchesFixed(sets, spec.fixedPositions, start, n) {
                     let field = plan.fields[i]
                     let text = String(decoding: UnsafeBufferPointer(start: start, count: min(n, 80)), as: UTF8.self)
-                    report(.patternMismatch, "'\(field.name)' is '\(text)', which does not match the pattern \(field.pattern?.source ?? "")", hint: "Write it in the form the department uses\(field.description.map { ": \($0)" } ?? "").", offset: at, recordStart: recordStart)
+                    report(.patternMismatch, "'\(field.name)' is '\(text)', which does not match the pattern \(field.pattern?.source ?? "")", hint: RegisterScanner.formHint(field), offset: at, recordStart: recordStart)
                 } else if spec.checksText {
                     checkText(plan.fields[i], start, n, at: at, recordStart: recordStart)
                 }
@@ -552,6 +575,10 @@ final class RegisterScanner {
         }
         // Unique columns and the primary key (only over cells that parsed).
         for i in 0..<fieldCount where specs[i].unique >= 0 && v.present[i] {
+            if optimistic {
+                batch(specs[i].unique, hashValue(i))
+                continue
+            }
             if !uniquePointers[specs[i].unique].insert(hashValue(i)) {
                 let column = plan.columnOfField[i]
                 report(.duplicateKey, "'\(plan.fields[i].name)' \(cellText(column)) is already used by an earlier record", hint: "'\(plan.fields[i].name)' is unique: each value once. Remove the repeated record or correct its value.", offset: cellStart[column], recordStart: recordStart)
@@ -560,12 +587,37 @@ final class RegisterScanner {
         if let keySet, (0..<keyCount).allSatisfy({ v.present[keyFields[$0]] }) {
             var h: UInt64 = 0x243F_6A88_85A3_08D3
             for k in 0..<keyCount { h = CellParsers.mix(h &* 31 &+ hashValue(keyFields[k])) }
-            if !keySet.insert(h) {
+            if optimistic {
+                batch(uniqueSets.count, h)
+            } else if !keySet.insert(h) {
                 let names = plan.primaryKey.map { plan.fields[$0].name }
                 let shown = plan.primaryKey.map { cellText(plan.columnOfField[$0]) }.joined(separator: ", ")
                 report(.duplicateKey, "the primary key (\(names.joined(separator: ", "))) \(shown) is already used by an earlier record", hint: "Each record is listed once; remove the repeated record or correct its key.", offset: cellStart[plan.columnOfField[plan.primaryKey[0]]], recordStart: recordStart)
             }
         }
+    }
+
+    /// Queues a hash for its set (index `set`; the key set after the unique sets). Inserting a
+    /// batch at once lets the processor overlap the cache misses of a large set, which one
+    /// insert per record cannot.
+    @inline(__always)
+    private func batch(_ set: Int, _ h: UInt64) {
+        let n = pendingCount[set]
+        pending[set * RegisterScanner.batchSize + n] = h
+        pendingCount[set] = n + 1
+        if n + 1 == RegisterScanner.batchSize { flush(set) }
+    }
+
+    private func flush(_ set: Int) {
+        let target = set < uniqueSets.count ? uniquePointers[set] : keySet!
+        let base = pending + set * RegisterScanner.batchSize
+        for k in 0..<pendingCount[set] where !target.insert(base[k]) { sawDuplicate = true }
+        pendingCount[set] = 0
+    }
+
+    /// Inserts what is queued (the end of a range).
+    func flushAll() {
+        for set in 0..<(uniqueSets.count + 1) where pendingCount[set] > 0 { flush(set) }
     }
 
     /// The value of a field for sets: numbers by value (7 and 07 are the same), text by bytes.
@@ -612,7 +664,7 @@ final class RegisterScanner {
     private func checkText(_ field: RegisterField, _ p: UnsafePointer<UInt8>, _ n: Int, at: Int, recordStart: Int) {
         let text = { String(decoding: UnsafeBufferPointer(start: p, count: min(n, 80)), as: UTF8.self) }
         if let pattern = field.pattern, !pattern.matches(UnsafeBufferPointer(start: p, count: n)) {
-            report(.patternMismatch, "'\(field.name)' is '\(text())', which does not match the pattern \(pattern.source)", hint: "Write it in the form the department uses\(field.description.map { ": \($0)" } ?? "").", offset: at, recordStart: recordStart)
+            report(.patternMismatch, "'\(field.name)' is '\(text())', which does not match the pattern \(pattern.source)", hint: RegisterScanner.formHint(field), offset: at, recordStart: recordStart)
             return
         }
         if field.minLength != nil || field.maxLength != nil {
@@ -624,6 +676,13 @@ final class RegisterScanner {
                 report(.patternMismatch, "'\(field.name)' has \(characters) character(s); at most \(hi) allowed", hint: nil, offset: at, recordStart: recordStart)
             }
         }
+    }
+
+    /// "Write it in the form …", with the column's description when it has one.
+    static func formHint(_ field: RegisterField) -> String {
+        guard var d = field.description?.trimmingCharacters(in: .whitespacesAndNewlines), !d.isEmpty else { return "Write it in the form the department uses." }
+        if d.hasSuffix(".") { d.removeLast() }
+        return "Write it in the form the department uses: \(d)."
     }
 
     // MARK: Deriving

@@ -20,7 +20,7 @@ extension Submission {
             var notes: String?
             if result.rejected > 0 {
                 notes = "\(Format.grouped(result.rejected)) rejected record(s) of the register are not counted"
-                diagnostics.append(Diagnostic(.derivedWithRejected, "\(d.element) is derived from \(Format.grouped(result.accepted)) accepted records; \(Format.grouped(result.rejected)) rejected record(s) are not counted", at: location, hint: "Fix the rejected records (listed above) and validate again."))
+                diagnostics.append(Diagnostic(.derivedWithRejected, "\(d.element) is derived from \(Format.grouped(result.accepted)) accepted records; \(Format.grouped(result.rejected)) rejected record(s) are not counted", at: location, hint: "Fix the rejected records (each is listed with its line) and validate again; `cityind explain \(d.element) --workspace …` shows the first of them."))
             }
             let written = Format.plain((value * 1e9).rounded() / 1e9)
             let source = "\(title), \(URL(fileURLWithPath: result.path).lastPathComponent): \(d.derivation), over \(Format.grouped(d.matched)) matching record(s)"

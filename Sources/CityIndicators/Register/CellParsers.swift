@@ -155,6 +155,46 @@ enum CellParsers {
         }
     }
 
+    /// Byte equality without a call, for the short texts of cells (categories, codes).
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+        while i + 8 <= n {
+            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < n {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The offset of the first delimiter, line feed or double quote in `p[from..<limit]`, or
+    /// `limit`: eight bytes at a time (SWAR), then byte by byte.
+    @inline(__always)
+    static func nextSpecial(_ p: UnsafePointer<UInt8>, _ from: Int, _ limit: Int, delimiter: UInt8) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let d = ones &* UInt64(delimiter), nl = ones &* 10, q = ones &* 34
+        var i = from
+        let raw = UnsafeRawPointer(p)
+        while i + 8 <= limit {
+            let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let x = v ^ d, y = v ^ nl, z = v ^ q
+            let hit = ((x &- ones) & ~x | (y &- ones) & ~y | (z &- ones) & ~z) & highs
+            if hit != 0 { return i + hit.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i < limit {
+            let c = p[i]
+            if c == delimiter || c == 10 || c == 34 { return i }
+            i += 1
+        }
+        return limit
+    }
+
     /// A 64-bit hash of bytes (for unique and count-distinct sets). Never 0.
     @inline(__always)
     static func hash(_ p: UnsafePointer<UInt8>, _ n: Int, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> UInt64 {

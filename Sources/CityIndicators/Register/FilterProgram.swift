@@ -2,7 +2,7 @@ import Foundation
 
 /// A derivation's filter flattened into postfix instructions over plain values, so the per-record
 /// loop evaluates it without touching reference-counted enum boxes.
-struct FilterInstruction {
+struct FilterInstruction: Equatable {
     enum Code: UInt8 { case compare, textEquals, fieldsEqual, blank, and, or, not, constant }
     /// How a numeric operand is read.
     enum Source: UInt8 { case field, year, fy, month, constant }
@@ -28,6 +28,9 @@ final class FilterProgram: @unchecked Sendable {
     let literals: UnsafeMutablePointer<UInt8>
     /// For each derivation, its instructions (empty range = no filter: every record matches).
     let ranges: [Range<Int>]
+    /// For each derivation, the first derivation with the very same filter (itself when none):
+    /// a filter shared by several elements is evaluated once a record.
+    let sameFilterAs: [Int]
 
     init(_ filters: [RegisterPlan.Filter?]) {
         var list: [FilterInstruction] = []
@@ -72,6 +75,9 @@ final class FilterProgram: @unchecked Sendable {
             let start = list.count
             if let f { emit(f) }
             ranges.append(start..<list.count)
+        }
+        sameFilterAs = ranges.indices.map { k in
+            ranges.indices.first { j in ranges[j].count == ranges[k].count && zip(ranges[j], ranges[k]).allSatisfy { list[$0] == list[$1] } && (j == k || zip(ranges[j], ranges[k]).allSatisfy { list[$0].code != .textEquals || bytes[list[$0].literalStart..<list[$0].literalStart + list[$0].literalCount] == bytes[list[$1].literalStart..<list[$1].literalStart + list[$1].literalCount] }) } ?? k
         }
         count = list.count
         instructions = .allocate(capacity: max(1, list.count))
@@ -152,14 +158,14 @@ struct RecordValues {
                 }
             case .textEquals:
                 if present[ins.a], let p = text[ins.a] {
-                    bit = textCount[ins.a] == ins.literalCount && memcmp(p, literals + ins.literalStart, ins.literalCount) == 0
+                    bit = textCount[ins.a] == ins.literalCount && CellParsers.equal(p, literals + ins.literalStart, ins.literalCount)
                     if ins.negated { bit = !bit }
                 } else {
                     bit = false
                 }
             case .fieldsEqual:
                 if present[ins.a], present[ins.b], let p = text[ins.a], let q = text[ins.b] {
-                    bit = textCount[ins.a] == textCount[ins.b] && memcmp(p, q, textCount[ins.a]) == 0
+                    bit = textCount[ins.a] == textCount[ins.b] && CellParsers.equal(p, q, textCount[ins.a])
                     if ins.negated { bit = !bit }
                 } else {
                     bit = false

@@ -95,6 +95,17 @@ struct HashSet64 {
         }
     }
 
+    /// Loads the home slot of each hash (a prefetch for the inserts that follow); returns a
+    /// value only so the loads are not optimised away.
+    @inline(__always)
+    func touch(_ hashes: UnsafePointer<UInt64>, _ n: Int) -> UInt64 {
+        let slots = state.pointee.slots
+        let mask = state.pointee.capacity - 1
+        var sum: UInt64 = 0
+        for k in 0..<n { sum &+= slots[Int(truncatingIfNeeded: hashes[k]) & mask] }
+        return sum
+    }
+
     /// How many values of `other` are also in this set.
     func common(with other: HashSet64) -> Int {
         var n = other.state.pointee.hasZero && state.pointee.hasZero ? 1 : 0

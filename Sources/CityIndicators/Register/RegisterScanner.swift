@@ -86,7 +86,6 @@ final class RegisterScanner {
     private let values: RecordValues
     private var scratch: UnsafeMutablePointer<UInt8>
     private var scratchCapacity = 256
-    private let special: UnsafeMutablePointer<Bool>
 
     /// What the per-record loop needs of a field, as plain values (no reference counting).
     struct FieldSpec {
@@ -119,6 +118,8 @@ final class RegisterScanner {
     /// with errors pay for the second read.
     let optimistic: Bool
     private(set) var sawDuplicate = false
+    /// Where the prefetching loads go, so the compiler keeps them.
+    private var touched: UInt64 = 0
     static let batchSize = 256
     private let pending: UnsafeMutablePointer<UInt64>
     private let pendingCount: UnsafeMutablePointer<Int>
@@ -127,6 +128,8 @@ final class RegisterScanner {
     private let fieldCount: Int
     private let derivationSpecs: UnsafeMutablePointer<DerivationSpec>
     private let derivationCount: Int
+    /// This record's filter results, by derivation.
+    private let filterResults: UnsafeMutablePointer<Bool>
 
     init(plan: RegisterPlan, program: FilterProgram, fd: Int32, bufferSize: Int, maxRecordBytes: Int, maxListed: Int, optimistic: Bool) {
         self.optimistic = optimistic
@@ -196,15 +199,13 @@ final class RegisterScanner {
         instructions = program.instructions
         literals = program.literals
         derivationCount = plan.derivations.count
+        filterResults = .allocate(capacity: max(1, derivationCount))
+        filterResults.initialize(repeating: false, count: max(1, derivationCount))
         derivationSpecs = .allocate(capacity: max(1, derivationCount))
         for (k, d) in plan.derivations.enumerated() {
-            derivationSpecs[k] = DerivationSpec(aggregate: d.aggregate, field: d.field, active: d.unavailable == nil, range: program.ranges[k])
+            let same = program.sameFilterAs[k]
+            derivationSpecs[k] = DerivationSpec(aggregate: d.aggregate, field: d.field, active: d.unavailable == nil, range: program.ranges[k], reuse: same != k && plan.derivations[same].unavailable == nil ? same : -1)
         }
-        special = .allocate(capacity: 256)
-        special.initialize(repeating: false, count: 256)
-        special[Int(plan.delimiter)] = true
-        special[10] = true
-        special[34] = true
     }
 
     deinit {
@@ -214,11 +215,11 @@ final class RegisterScanner {
         cellFlags.deallocate()
         values.deallocate()
         accumulators.deallocate()
-        special.deallocate()
         scratch.deallocate()
         for i in 0..<fieldCount { specs[i].fixedPattern?.deallocate() }
         specs.deallocate()
         derivationSpecs.deallocate()
+        filterResults.deallocate()
         enumBytes.deallocate()
         enumSpans.deallocate()
         uniquePointers.deallocate()
@@ -358,13 +359,11 @@ final class RegisterScanner {
                 }
                 if p >= limit && !eof { return -1 }
             } else {
-                let table = special
-                while p < limit, !table[Int(b[p])] { p += 1 }
+                p = CellParsers.nextSpecial(b, p, limit, delimiter: delimiter)
                 while p < limit, b[p] == 34 {
                     // A quote inside an unquoted cell.
                     flags |= 4
-                    p += 1
-                    while p < limit, !table[Int(b[p])] { p += 1 }
+                    p = CellParsers.nextSpecial(b, p + 1, limit, delimiter: delimiter)
                 }
                 if p >= limit && !eof { return -1 }
                 e = p
@@ -520,7 +519,7 @@ final class RegisterScanner {
                     var found = false
                     var e = spec.enumFirst
                     while e < spec.enumFirst + spec.enumCount {
-                        if enumSpans[2 * e + 1] == n && memcmp(enumBytes + enumSpans[2 * e], start, n) == 0 {
+                        if enumSpans[2 * e + 1] == n && CellParsers.equal(enumBytes + enumSpans[2 * e], start, n) {
                             found = true
                             break
                         }
@@ -611,6 +610,8 @@ final class RegisterScanner {
     private func flush(_ set: Int) {
         let target = set < uniqueSets.count ? uniquePointers[set] : keySet!
         let base = pending + set * RegisterScanner.batchSize
+        // Touch every slot first: independent loads, so their cache misses overlap (a prefetch).
+        touched &+= target.touch(base, pendingCount[set])
         for k in 0..<pendingCount[set] where !target.insert(base[k]) { sawDuplicate = true }
         pendingCount[set] = 0
     }
@@ -692,6 +693,8 @@ final class RegisterScanner {
         var field: Int
         var active: Bool
         var range: Range<Int>
+        /// An earlier derivation with the same filter, whose result this record reuses; or -1.
+        var reuse: Int
     }
 
     @inline(__always)
@@ -699,7 +702,9 @@ final class RegisterScanner {
         let v = values
         let d = derivationSpecs
         for k in 0..<derivationCount where d[k].active {
-            guard v.matches(instructions, literals, d[k].range) else { continue }
+            let pass = d[k].reuse >= 0 ? filterResults[d[k].reuse] : v.matches(instructions, literals, d[k].range)
+            filterResults[k] = pass
+            guard pass else { continue }
             accumulators[k].matched += 1
             let f = d[k].field
             guard f >= 0, v.present[f] else { continue }

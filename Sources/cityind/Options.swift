@@ -10,11 +10,11 @@ struct CatalogOptions: ParsableArguments {
 
     /// Loads the catalog. Catalog errors are printed and make the command exit 2, except for
     /// `check`, which reports them itself.
-    func load(failOnErrors: Bool = true) throws -> (Catalog, [Diagnostic]) {
-        try CatalogOptions.load(catalog, failOnErrors: failOnErrors)
+    func load(failOnErrors: Bool = true, scope: CatalogLoader.Scope = .all) throws -> (Catalog, [Diagnostic]) {
+        try CatalogOptions.load(catalog, failOnErrors: failOnErrors, scope: scope)
     }
 
-    static func load(_ catalog: String?, failOnErrors: Bool = true) throws -> (Catalog, [Diagnostic]) {
+    static func load(_ catalog: String?, failOnErrors: Bool = true, scope: CatalogLoader.Scope = .all) throws -> (Catalog, [Diagnostic]) {
         let files: [CatalogFile]
         let origin: String
         if let catalog {
@@ -24,7 +24,7 @@ struct CatalogOptions: ParsableArguments {
             files = CatalogSource.builtIn()
             origin = "built-in"
         }
-        let (loaded, diagnostics) = CatalogLoader.load(files, origin: origin)
+        let (loaded, diagnostics) = CatalogLoader.load(files, origin: origin, scope: scope)
         if failOnErrors && diagnostics.hasErrors {
             let err = Terminal.standardError
             for d in diagnostics where d.severity == .error { err.write(err.render(d)) }

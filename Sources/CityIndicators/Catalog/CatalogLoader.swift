@@ -12,15 +12,25 @@ public struct CatalogLoader {
 
     public init() {}
 
+    /// How much of the catalog to read.
+    public enum Scope: Sendable {
+        /// Everything.
+        case all
+        /// Units, departments, elements with their relations, frameworks and registers: what
+        /// checking submissions needs. Indicator files (most of the catalog) and crosswalks are
+        /// not read, so `validate` starts faster; the catalog's version is still that of all files.
+        case data
+    }
+
     /// Loads a catalog. Never throws: problems are in the returned diagnostics.
-    public static func load(_ files: [CatalogFile], origin: String) -> (catalog: Catalog, diagnostics: [Diagnostic]) {
+    public static func load(_ files: [CatalogFile], origin: String, scope: Scope = .all) -> (catalog: Catalog, diagnostics: [Diagnostic]) {
         var loader = CatalogLoader()
         loader.catalog.origin = origin
-        loader.loadAll(files)
+        loader.loadAll(files, scope: scope)
         return (loader.catalog, loader.diagnostics.sortedByLocation())
     }
 
-    mutating func loadAll(_ files: [CatalogFile]) {
+    mutating func loadAll(_ files: [CatalogFile], scope: Scope = .all) {
         func role(_ f: CatalogFile) -> Int {
             let r = f.relativePath
             if r == "units.yaml" { return 0 }
@@ -36,7 +46,7 @@ public struct CatalogLoader {
             diagnostics.append(Diagnostic(.unreadableCatalogFile, "the catalog has no units.yaml", at: SourceLocation(file: catalog.origin), hint: "A catalog folder holds units.yaml, departments.yaml, elements/, frameworks/ and one folder per framework."))
         }
         var relationFiles: [(YAMLFile, [Node])] = []
-        for file in ordered {
+        for file in ordered where scope == .all || ![4, 5].contains(role(file)) {
             guard let text = String(data: file.data, encoding: .utf8) else {
                 diagnostics.append(Diagnostic(.unreadableCatalogFile, "file is not valid UTF-8", at: SourceLocation(file: file.displayPath), hint: "Re-save the file as UTF-8."))
                 continue
@@ -79,7 +89,7 @@ public struct CatalogLoader {
         catalog.indicators.sort { a, b in
             a.framework != b.framework ? a.framework < b.framework : clauseLess(a.clause, b.clause)
         }
-        checkUsage()
+        if scope == .all { checkUsage() }
     }
 
     // MARK: Shared helpers

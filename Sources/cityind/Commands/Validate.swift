@@ -41,7 +41,8 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
-        let (catalog, _) = try catalogOptions.load()
+        // Checking submissions needs the data part of the catalog, not the indicators.
+        let (catalog, _) = try catalogOptions.load(scope: .data)
         let groups = try expand(paths)
         let reader = SubmissionReader(catalog: catalog)
         var sets: [SubmissionSet] = []

@@ -321,6 +321,63 @@ import Testing
         #expect(value(r, "calls_total") == 2000)
     }
 
+    // MARK: Hostile files
+
+    @Test(arguments: [
+        ("", "V020", 0, "the file is empty"),
+        ("\u{FEFF}", "V020", 0, "the file is empty"),
+        ("call_no,call_date\n\0\0", "V025", 1, "the file contains NUL bytes: it is not text"),
+        ("PK\u{3}\u{4}rest", "V025", 1, "this is a spreadsheet workbook (.xlsx/.ods), not a CSV file"),
+    ])
+    func unreadableRegistersSayWhy(text: String, code: String, line: Int, message: String) throws {
+        let r = try read(text)
+        #expect(r.diagnostics.first?.code == code, "\(r.diagnostics.map(\.rendered))")
+        #expect(r.diagnostics.first?.message == message)
+        #expect(r.records == 0)
+    }
+
+    @Test func utf16IsNamed() throws {
+        let bytes: [UInt8] = [0xFF, 0xFE] + Array(RegisterTests.header.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let path = "\(dir)/fire_log.csv"
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let c = RegisterTests.catalog().catalog
+        let r = try RegisterReader(catalog: c).read(path: path, register: c.registers["fire_log"]!, year: 2024)
+        #expect(r.diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.code)" } == ["1:1 V001"])
+    }
+
+    @Test func anUnclosedQuoteAtTheEndIsLocated() throws {
+        let r = try read(RegisterTests.header + "FC/0001,2024-05-01,fire,\"Kasba,5,1,true,\n")
+        #expect(r.diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.code)" }.contains("2:25 V006"))
+        #expect(r.rejected == 1 && r.accepted == 0)
+    }
+
+    @Test func semicolonsAndCRLFAreRead() throws {
+        let text = RegisterTests.header.replacingOccurrences(of: ",", with: ";").replacingOccurrences(of: "\n", with: "\r\n") + "FC/0001;2024-05-01;fire;Kasba;5;1;true;\r\n"
+        let r = try read(text)
+        #expect(r.diagnostics.map(\.code) == ["V002"])
+        #expect(r.accepted == 1)
+        #expect(value(r, "calls_with_ward") == 1)
+    }
+
+    @Test func randomBytesNeverCrashAndEveryRecordIsAccountedFor() throws {
+        var random = Synthetic.Random(seed: 37)
+        var options = RegisterReader.Options()
+        options.minBytesPerThread = 1
+        options.threads = 2
+        options.bufferSize = 64
+        let alphabet = Array("FC/0123456789,-\"\n\r ;abcfire".utf8) + [0xC3, 0xA9, 0xFF]
+        let c = RegisterTests.catalog().catalog
+        for _ in 0..<300 {
+            var bytes = Array(RegisterTests.header.utf8)
+            for _ in 0..<Int(random.next() % 400) { bytes.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
+            let path = "\(dir)/fire_log.csv"
+            _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            let r = try RegisterReader(catalog: c, options: options).read(path: path, register: c.registers["fire_log"]!, year: 2024)
+            #expect(r.records == r.accepted + r.rejected)
+            for d in r.derived { #expect(d.value.map { $0.isFinite } ?? true) }
+        }
+    }
+
     // MARK: With submissions
 
     func submissions(_ files: [String: String], catalog c: Catalog) throws -> SubmissionSet {

@@ -116,6 +116,10 @@ public struct RegisterReader {
             return result
         }
         var start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if start == head.count {
+            fileProblem(.emptyFile, "the file is empty", hint: "Export the register with its header row: \(register.fields.map(\.name).joined(separator: ","))")
+            return result
+        }
         guard let newline = head[start...].firstIndex(of: 10) ?? (size == head.count ? head.count : nil) else {
             fileProblem(.missingColumn, "the header row is longer than 64 KB", line: 1, column: 1, hint: "The first row must be the column names.")
             return result

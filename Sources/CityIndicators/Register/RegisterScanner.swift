@@ -450,7 +450,11 @@ final class RegisterScanner {
         records += 1
         rowProblems = 0
         rowReason = nil
-        if cellCount != columnCount {
+        if cellCount > 0, cellCount <= cells, cellFlags[cellCount - 1] & 8 != 0 {
+            // A quote opened and never closed swallows the rest of the file: say that, not
+            // that the record is short.
+            report(.unterminatedQuote, "a quoted cell is not closed before the end of the file", hint: "Add the closing double quote; the cell runs from here to the end of the file.", offset: cellStart[cellCount - 1] - 1, recordStart: recordStart)
+        } else if cellCount != columnCount {
             let offset = cellCount > columnCount ? cellStart[columnCount] : (cellCount > 0 ? cellEnd[cellCount - 1] : recordStart)
             report(.raggedRow, "the record has \(cellCount) cell(s); the header has \(plan.columnCount)", hint: cellCount > plan.columnCount ? "A value with a comma must be in double quotes (\"Kothrud, ward 12\")." : "Every record needs a cell for each column, even if blank.", offset: offset, recordStart: recordStart)
         } else {
@@ -469,9 +473,7 @@ final class RegisterScanner {
         let v = values
         for c in 0..<columnCount {
             let flags = cellFlags[c]
-            if flags & 8 != 0 {
-                report(.unterminatedQuote, "a quoted cell is not closed before the end of the file", hint: "Add the closing double quote.", offset: cellStart[c] - 1, recordStart: recordStart)
-            } else if flags & 4 != 0 {
+            if flags & 4 != 0 {
                 report(.quoteInUnquotedField, "a double quote inside a cell that does not start with one", hint: "Put the whole cell in double quotes and double the inner quotes: \"6\"\" pipe\".", offset: cellStart[c], recordStart: recordStart)
             }
         }

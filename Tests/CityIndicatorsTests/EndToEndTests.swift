@@ -139,6 +139,23 @@ import Testing
         #expect(r.stdout.contains("  value:      41 persons"))
     }
 
+    @Test func catalogShowsWhatARegisterMustHold() throws {
+        let r = try run(["catalog", "--register", "water_quality_tests"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("file:        <year>/water_quality_tests.csv, kept by Water Supply Department"))
+        #expect(r.stdout.contains("header:      sample_no,collected_on,"))
+        #expect(r.stdout.contains("drinking_water_samples_tested = count(where fy(collected_on) == {year}"))
+        let json = try run(["catalog", "--registers", "--format", "json", "--year", "2023"])
+        let doc = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let registers = doc?["registers"] as? [[String: Any]] ?? []
+        #expect(registers.count == Fixtures.catalog.registers.count)
+        let fire = registers.first { $0["id"] as? String == "fire_calls" }
+        #expect(((fire?["derive"] as? [[String: Any]])?.first?["sql"] as? String)?.contains("= 2023") == true)
+        let bad = try run(["catalog", "--register", "fire_call"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("Did you mean 'fire_calls'?"))
+    }
+
     @Test func validateARegisterPrintsWhatItDerives() throws {
         let r = try run(["validate", "SampleData/sahyadrinagar/2024/water_quality_tests.csv"], env: ["NO_COLOR": "1"])
         #expect(r.status == 0, "\(r.stdout)")

@@ -38,7 +38,7 @@ public enum Explanation {
             let value = input.value.map { "\(Format.readable($0, decimals: $0 == $0.rounded() ? 0 : nil)) \(input.unit)" } ?? "—"
             let from: String
             switch input.status {
-            case "reported": from = input.file.map { "\($0):\(input.line ?? 0)" } ?? ""
+            case "reported": from = input.file.map { (input.line ?? 0) > 0 ? "\($0):\(input.line!)" : $0 } ?? ""
             case "not_reported": from = "left blank in the submission"
             default: from = "not submitted"
             }

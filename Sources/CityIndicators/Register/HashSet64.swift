@@ -54,7 +54,6 @@ struct HashSet64 {
 
     var count: Int { state.pointee.count }
     var capacity: Int { state.pointee.capacity }
-    var bytes: Int { capacity * 8 }
 
     /// Inserts; false when the value was already there.
     @inline(__always)

@@ -232,8 +232,6 @@ final class RegisterScanner {
         for set in distinct { set?.deallocate() }
     }
 
-    var errorCount: Int { counts.reduce(0) { $0 + ($1.key.severity == .error ? $1.value : 0) } }
-
     // MARK: Reading
 
     /// Scans the records that start in `[start, end)`. With `align`, `start` may fall inside a

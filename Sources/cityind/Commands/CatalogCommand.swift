@@ -14,6 +14,7 @@ struct CatalogCommand: ParsableCommand {
               cityind catalog --elements
               cityind catalog --registers
               cityind catalog --registers --format json --year 2024   # Table Schemas and SQL
+              cityind catalog --register fire_calls   # the columns its CSV export must have
             """)
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, md }
@@ -36,6 +37,9 @@ struct CatalogCommand: ParsableCommand {
     @Flag(help: "List departmental registers and the elements derived from them; with --format json, each register's Frictionless Table Schema and its derivations as SQL.")
     var registers = false
 
+    @Option(help: ArgumentHelp("One register's columns, constraints and derivations (what its CSV export must hold).", valueName: "id"))
+    var register: String?
+
     @Option(help: "The reporting year put in the SQL of --registers --format json.")
     var year: Int = 2024
 
@@ -57,6 +61,13 @@ struct CatalogCommand: ParsableCommand {
             out.write(TextRenderers.table(["unit", "symbol", "dimension", "converts with"], catalog.units.values.sorted { $0.id < $1.id }.map { u in
                 [u.id, u.symbol, u.dimension.description, catalog.units.values.filter { $0.id != u.id && u.converts(to: $0) }.map(\.id).sorted().joined(separator: " ")]
             }))
+            return
+        }
+        if let id = register {
+            guard let r = catalog.registers[id] else {
+                throw InputError("no register '\(id)'", hint: (Suggest.nearest(id, in: catalog.registers.keys).map { "Did you mean '\($0)'? " } ?? "") + "`cityind catalog --registers` lists them.")
+            }
+            out.write(describe(r, catalog))
             return
         }
         if registers {
@@ -87,5 +98,36 @@ struct CatalogCommand: ParsableCommand {
             out.write(TextRenderers.catalogTable(list))
             out.write("\n\(list.count) indicators\n")
         }
+    }
+
+    /// A register as a nodal officer needs it: the file name, the header, each column's rules.
+    private func describe(_ r: Register, _ catalog: Catalog) -> String {
+        var text = "\(r.id) — \(r.title)\n\n\(r.description)\n\n"
+        text += "file:        <year>/\(r.id).csv, kept by \(catalog.departments[r.department]?.name ?? r.department)\n"
+        text += "header:      \(r.fields.map(\.name).joined(separator: ","))\n"
+        if !r.primaryKey.isEmpty { text += "primary key: \(r.primaryKey.joined(separator: ", ")) (each record once)\n" }
+        text += "\n"
+        var rows: [[String]] = []
+        for f in r.fields {
+            var rules: [String] = []
+            if f.required { rules.append("required") }
+            if f.unique { rules.append("unique") }
+            if let lo = f.minimumText { rules.append("≥ \(lo)") }
+            if let hi = f.maximumText { rules.append("≤ \(hi)") }
+            if let values = f.enumValues { rules.append("one of: " + values.joined(separator: ", ")) }
+            if let p = f.pattern { rules.append("pattern \(p.source)") }
+            if let n = f.minLength { rules.append("≥ \(n) characters") }
+            if let n = f.maxLength { rules.append("≤ \(n) characters") }
+            let type = f.type == .date ? "date (YYYY-MM-DD)" : f.type.rawValue
+            rows.append([f.name, type, f.unit?.id ?? "", rules.joined(separator: "; ")])
+        }
+        text += TextRenderers.table(["column", "type", "unit", "rules"], rows)
+        if !r.derivations.isEmpty {
+            text += "\nderives:\n"
+            for d in r.derivations { text += "  \(d.element) = \(d.source)\n" }
+        }
+        if let source = r.source { text += "\nsource: \(source.trimmingCharacters(in: .whitespacesAndNewlines))\n" }
+        text += "defined at \(r.location.description)\n"
+        return text
     }
 }

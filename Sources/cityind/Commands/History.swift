@@ -43,7 +43,7 @@ struct History: ParsableCommand {
             let rows = try db.elementHistory(cityID: cityID, element: id)
             out.write("\(id) — \(element.title) [\(element.unit.id)]\n\n")
             out.write(TextRenderers.table(["year", "rev", "value", "imported by", "imported at", "from"], rows.map { s, v in
-                [String(s.year), String(s.revision), v.value.map { Format.readable($0, decimals: $0 == $0.rounded() ? 0 : nil) } ?? "(blank)", s.importedBy, s.importedAt, "\(s.fileName):\(v.line)"]
+                [String(s.year), String(s.revision), v.value.map { Format.readable($0, decimals: $0 == $0.rounded() ? 0 : nil) } ?? "(blank)", s.importedBy, s.importedAt, v.line > 0 ? "\(s.fileName):\(v.line)" : s.fileName]
             }))
             if rows.isEmpty { out.write("(no values in the store)\n") }
         } else if let indicator = catalog.indicator(id) {

@@ -55,7 +55,7 @@ let package = Package(
 
 // libFuzzer targets, built only for fuzzing: CITYIND_FUZZ=1 scripts/fuzz.sh (docs/fuzzing.md).
 if Context.environment["CITYIND_FUZZ"] != nil {
-    for name in ["FuzzCSV", "FuzzExpression", "FuzzCatalog"] {
+    for name in ["FuzzCSV", "FuzzExpression", "FuzzCatalog", "FuzzRegister"] {
         package.targets.append(.executableTarget(name: name, dependencies: ["CityIndicators"]))
     }
 }

@@ -21,8 +21,13 @@ import Testing
         FuzzEntry.catalogFile(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
     }
 
+    @Test(arguments: inputs("register")) func register(path: String) throws {
+        FuzzEntry.register(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+    }
+
     @Test func theSmallFuzzCatalogIsClean() {
         #expect(FuzzEntry.catalog.indicators.count == 1)
+        #expect(FuzzEntry.catalog.registers["calls"]?.derivations.count == 2)
         #expect(CatalogCheck.run(FuzzEntry.catalog).diagnostics.isEmpty)
     }
 }

@@ -29,6 +29,32 @@ public enum FuzzEntry {
         _ = ExpressionEvaluator(values: values).condition(e)
     }
 
+    /// Reads bytes as a register file on two threads with tiny buffers (so splits, refills,
+    /// growing records and the one-thread re-read are all exercised) and checks the invariants:
+    /// every record accepted or rejected, derived values finite.
+    public static func register(_ bytes: [UInt8]) {
+        let path = registerPath
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)), let register = catalog.registers["calls"] else { return }
+        var options = RegisterReader.Options()
+        options.threads = 2
+        options.minBytesPerThread = 1
+        options.bufferSize = 64
+        options.maxRecordBytes = 4096
+        options.maxListed = 50
+        guard let r = try? RegisterReader(catalog: catalog, options: options).read(path: path, register: register, year: 2024) else { return }
+        precondition(r.records == r.accepted + r.rejected, "a record neither accepted nor rejected")
+        for d in r.derived { precondition(d.value.map { $0.isFinite } ?? true, "derived a non-finite value") }
+        precondition(r.largestBuffer <= options.maxRecordBytes, "the buffer outgrew its bound")
+        _ = Submission(register: r, catalog: catalog)
+    }
+
+    /// One scratch file per process, in the year folder `2024` so `{year}` filters apply.
+    private static let registerPath: String = {
+        let dir = NSTemporaryDirectory() + "cityind-fuzz-\(getpid())/2024"
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir + "/calls.csv"
+    }()
+
     /// Loads bytes as an indicator file and as an element file on top of the small catalog.
     public static func catalogFile(_ bytes: [UInt8]) {
         for path in ["t-1/1.9.yaml", "elements/extra.yaml", "frameworks/x.yaml", "units.yaml"] {
@@ -68,6 +94,24 @@ public enum FuzzEntry {
               - {id: fire_deaths, title: Deaths, description: Deaths., unit: persons, kind: count}
             relations:
               - {id: used_within_supplied, check: water_used <= water_supplied, tolerance: 0.01, message: Used exceeds supplied.}
+            """,
+        "registers/calls.yaml": """
+            id: calls
+            title: Calls
+            department: water
+            description: One row per call.
+            primary_key: [no]
+            fields:
+              - {name: no, type: string, constraints: {required: true, unique: true, pattern: "C[0-9]{2,4}"}}
+              - {name: on, type: date, constraints: {required: true, minimum: "2000-01-01"}}
+              - {name: kind, type: string, constraints: {enum: [fire, rescue]}}
+              - {name: deaths, type: integer, unit: persons, constraints: {minimum: 0, maximum: 99}}
+              - {name: used, type: number, unit: ML}
+              - {name: ok, type: boolean}
+              - {name: built, type: year}
+            derive:
+              - {element: fire_deaths, value: "sum(deaths where fy(on) == {year} and kind == \\"fire\\")"}
+              - {element: population_total, value: "count(distinct kind where not (ok == false) or built is blank)"}
             """,
         "frameworks/t.yaml": """
             id: t-1

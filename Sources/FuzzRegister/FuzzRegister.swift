@@ -1,0 +1,8 @@
+import CityIndicators
+
+/// libFuzzer entry point; see scripts/fuzz.sh and docs/fuzzing.md.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    FuzzEntry.register(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}

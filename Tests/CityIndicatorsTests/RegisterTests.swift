@@ -195,6 +195,16 @@ import Testing
         #expect(mean.reason == "no accepted record matches the filter")
     }
 
+    @Test func anEmptyRegisterDerivesNothingRatherThanZero() throws {
+        let r = try read(RegisterTests.header)
+        #expect(r.derived.allSatisfy { $0.value == nil && $0.reason == "the register has no records" })
+        let c = RegisterTests.catalog().catalog
+        let s = Submission(register: r, catalog: c)
+        #expect(s.values.isEmpty)
+        #expect(s.notReported.contains("calls_total"))
+        #expect(s.diagnostics.contains { $0.code == "V035" && $0.message == "calls_total cannot be derived: the register has no records" })
+    }
+
     @Test func withoutAYearFolderYearFiltersAreNotDerived() throws {
         let c = RegisterTests.catalog().catalog
         let path = write(RegisterTests.good)

@@ -280,6 +280,9 @@ public struct RegisterReader {
             var reason: String?
             if let unavailable = d.unavailable {
                 reason = "not derived: \(unavailable)"
+            } else if result.accepted == 0 {
+                // An empty register is no evidence of zero: never derive 0 from nothing.
+                reason = result.records == 0 ? "the register has no records" : "the register has no accepted records"
             } else if let missing = ([d.derivation.column].compactMap { $0 } + (d.derivation.condition?.columns ?? [])).first(where: { name in plan.columnOfField[plan.fields.firstIndex { $0.name == name }!] < 0 }) {
                 reason = "not derived: the file has no column '\(missing)'"
             } else {

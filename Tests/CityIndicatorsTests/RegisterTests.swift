@@ -262,6 +262,9 @@ import Testing
         #expect(lines.contains("1:0 V003 error the header has no column 'verified'"))
         #expect(lines.contains("1:0 V003 error the header has no column 'ward'"))
         #expect(r.derived.first { $0.element == "wards_called" }?.reason == "not derived: the file has no column 'ward'")
+        // Counted by the severity each problem was given (a missing optional column is a warning).
+        #expect(r.errors == r.diagnostics.filter { $0.severity == .error }.count)
+        #expect(r.warnings == r.diagnostics.filter { $0.severity == .warning }.count)
     }
 
     @Test func listingIsCappedButCountingIsNot() throws {

@@ -33,7 +33,6 @@ final class RegisterPlan: @unchecked Sendable {
         var unavailable: String?
     }
 
-    let register: Register
     let fields: [RegisterField]
     /// For each file column, the field it holds, or -1 (a column the schema does not know).
     let fieldOfColumn: [Int]
@@ -49,7 +48,6 @@ final class RegisterPlan: @unchecked Sendable {
     let year: Int?
 
     init(register: Register, header: [String], delimiter: UInt8, year: Int?, catalog: Catalog) {
-        self.register = register
         fields = register.fields
         self.delimiter = delimiter
         self.year = year
@@ -94,7 +92,7 @@ final class RegisterPlan: @unchecked Sendable {
 
     private static func compile(_ c: Condition, fields: [RegisterField], year: Int?) throws -> Filter {
         func index(_ name: String) -> Int { fields.firstIndex { $0.name == name } ?? 0 }
-        func number(_ o: Operand, other: Operand) throws -> Number {
+        func number(_ o: Operand) throws -> Number {
             switch o {
             case .column(let n, _): return .field(index(n))
             case .datePart(.year, let n, _): return .year(index(n))
@@ -126,7 +124,7 @@ final class RegisterPlan: @unchecked Sendable {
                 default: return .always(false)
                 }
             }
-            return .compare(try number(a, other: b), op, try number(b, other: a))
+            return .compare(try number(a), op, try number(b))
         }
         switch c {
         case .and(let a, let b): return .and(try compile(a, fields: fields, year: year), try compile(b, fields: fields, year: year))

@@ -42,8 +42,9 @@ public struct RegisterResult: Sendable {
     /// the file.
     public var largestBuffer = 0
 
-    public var errors: Int { problemCounts.reduce(0) { $0 + (DiagnosticCode(rawValue: $1.key)?.severity == .error ? $1.value : 0) } }
-    public var warnings: Int { problemCounts.reduce(0) { $0 + (DiagnosticCode(rawValue: $1.key)?.severity == .warning ? $1.value : 0) } }
+    /// Errors and warnings in all, listed or not.
+    public var errors = 0
+    public var warnings = 0
 }
 
 /// Reads a register file: header, then every record checked and derived, on all cores for large
@@ -262,13 +263,23 @@ public struct RegisterReader {
             for k in 0..<plan.derivations.count { accumulators[k].merge(s.accumulators[k]) }
             base += s.lines
         }
+        // Header and file problems are all listed; record problems up to the limit.
         listed = listed.sortedByLocation()
         let limit = options.maxListed
         var shown: [String: Int] = [:]
+        for d in result.diagnostics {
+            shown[d.code, default: 0] += 1
+            if d.severity == .error { result.errors += 1 } else if d.severity == .warning { result.warnings += 1 }
+        }
+        for s in scanners {
+            for (code, n) in s.counts {
+                if code.severity == .error { result.errors += n } else if code.severity == .warning { result.warnings += n }
+            }
+        }
         for d in listed.prefix(limit) { shown[d.code, default: 0] += 1 }
         result.diagnostics += listed.prefix(limit)
         for (code, n) in result.problemCounts.sorted(by: { $0.key < $1.key }) {
-            let more = n - (shown[code] ?? 0) - result.diagnostics.filter { $0.code == code && $0.location?.line ?? 0 <= 1 }.count
+            let more = n - (shown[code] ?? 0)
             guard more > 0, let c = DiagnosticCode(rawValue: code) else { continue }
             result.diagnostics.append(Diagnostic(c, "\(Format.grouped(more)) more \(code) problem(s) (\(c.title.lowercased())) are counted but not listed", at: SourceLocation(file: result.path), hint: "The first \(limit) problems of a file are listed; fix them and validate again.", severity: .info))
         }

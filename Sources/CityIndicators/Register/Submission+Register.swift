@@ -8,6 +8,7 @@ extension Submission {
         register = result
         blankLines = result.blankLines
         diagnostics = result.diagnostics
+        registerDiagnostics = result.diagnostics.count
         let title = catalog.registers[result.register]?.title ?? result.register
         let location = SourceLocation(file: result.path)
         for d in result.derived {

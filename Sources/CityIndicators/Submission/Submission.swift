@@ -57,12 +57,14 @@ public struct Submission: Sendable {
     public var errorCount: Int { diagnostics.errorCount + unlisted(.error) }
     public var warningCount: Int { diagnostics.warningCount + unlisted(.warning) }
 
+    /// How many of `diagnostics` (the first) came from reading the register.
+    var registerDiagnostics = 0
+
     /// Register problems of this severity counted but not listed.
     private func unlisted(_ severity: Severity) -> Int {
         guard let register else { return 0 }
-        let listed = diagnostics.filter { $0.severity == severity && register.problemCounts[$0.code] != nil }.count
-        let counted = severity == .error ? register.errors : register.warnings
-        return max(0, counted - listed)
+        let listed = diagnostics.prefix(registerDiagnostics).filter { $0.severity == severity }.count
+        return max(0, (severity == .error ? register.errors : register.warnings) - listed)
     }
 
     /// Accepted values by element id.

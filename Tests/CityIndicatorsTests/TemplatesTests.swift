@@ -29,6 +29,14 @@ import Testing
         #expect(s.rows.contains { if case .rejected(let e, _) = $0.outcome { e == "retired_element" } else { false } })
     }
 
+    @Test func aRowARegisterCanGiveSaysSo() throws {
+        let file = Templates.make(catalog, department: "fire", frameworks: ["iso37120-2018"])
+        let row = try #require(file.text.split(separator: "\n").first { $0.hasPrefix("fire_deaths,") })
+        #expect(row.contains("Or send the fire_calls register (fire_calls.csv) and leave this row blank"))
+        let other = try #require(file.text.split(separator: "\n").first { $0.hasPrefix("firefighters_fulltime,") })
+        #expect(!other.contains("Or send the"))
+    }
+
     @Test func theDataPackageIsValidJSONWithOneResourcePerFile() throws {
         let files = ["water", "fire"].map { Templates.make(catalog, department: $0, frameworks: ["iso37120-2018"]) }
         let json = Templates.dataPackage(catalog, files: files, frameworks: ["iso37120-2018"])

@@ -47,7 +47,7 @@ public enum Templates {
             let old = previous[e.id] ?? [:]
             if !(old["value"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty { kept += 1 }
             let unit = (old["unit"] ?? "").isEmpty ? e.unit.id : old["unit"]!
-            text += CSVText.row([e.id, old["value"] ?? "", unit, old["source"] ?? "", old["notes"] ?? "", old["data_year"] ?? "", e.title, expectedUnit(e.unit), e.description])
+            text += CSVText.row([e.id, old["value"] ?? "", unit, old["source"] ?? "", old["notes"] ?? "", old["data_year"] ?? "", e.title, expectedUnit(e.unit), describe(e, catalog)])
         }
         let owedIDs = Set(elements.map(\.id))
         let extra = previousOrder.filter { !owedIDs.contains($0) && !(previous[$0]?.values.allSatisfy { $0.isEmpty } ?? true) }
@@ -57,6 +57,13 @@ public enum Templates {
             text += CSVText.row([id, old["value"] ?? "", old["unit"] ?? "", old["source"] ?? "", old["notes"] ?? "", old["data_year"] ?? "", e?.title ?? old["title"] ?? "", e.map { expectedUnit($0.unit) } ?? old["expected_unit"] ?? "", e?.description ?? old["description"] ?? ""])
         }
         return File(department: department, name: "\(department).csv", text: text, keptExtraRows: extra, keptValues: kept)
+    }
+
+    /// The element's description, and when a register can give it, how (so a department that
+    /// sends the register leaves the row blank instead of submitting the total twice).
+    static func describe(_ e: DataElement, _ catalog: Catalog) -> String {
+        guard let (register, d) = catalog.derivation(of: e.id) else { return e.description }
+        return e.description + " Or send the \(register.id) register (\(register.id).csv) and leave this row blank: it gives \(d.source)."
     }
 
     static func expectedUnit(_ u: Unit) -> String { u.id == u.title ? u.id : "\(u.id) (\(u.title))" }

@@ -31,9 +31,9 @@ import Testing
 
     @Test func aRowARegisterCanGiveSaysSo() throws {
         let file = Templates.make(catalog, department: "fire", frameworks: ["iso37120-2018"])
-        let row = try #require(file.text.split(separator: "\n").first { $0.hasPrefix("fire_deaths,") })
+        let row = try #require(file.text.split(whereSeparator: \.isNewline).first { $0.hasPrefix("fire_deaths,") })
         #expect(row.contains("Or send the fire_calls register (fire_calls.csv) and leave this row blank"))
-        let other = try #require(file.text.split(separator: "\n").first { $0.hasPrefix("firefighters_fulltime,") })
+        let other = try #require(file.text.split(whereSeparator: \.isNewline).first { $0.hasPrefix("firefighters_fulltime,") })
         #expect(!other.contains("Or send the"))
     }
 

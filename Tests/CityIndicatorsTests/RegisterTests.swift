@@ -339,8 +339,8 @@ import Testing
     @Test(arguments: [
         ("", "V020", 0, "the file is empty"),
         ("\u{FEFF}", "V020", 0, "the file is empty"),
-        ("call_no,call_date\n\0\0", "V025", 1, "the file contains NUL bytes: it is not text"),
-        ("PK\u{3}\u{4}rest", "V025", 1, "this is a spreadsheet workbook (.xlsx/.ods), not a CSV file"),
+        ("call_no,call_date\n\0\0", "V025", 1, "the file contains NUL bytes; it is not a CSV text file"),
+        ("PK\u{3}\u{4}rest", "V025", 1, "this is a spreadsheet workbook (.xlsx/.ods, a zip file), not a CSV file"),
     ])
     func unreadableRegistersSayWhy(text: String, code: String, line: Int, message: String) throws {
         let r = try read(text)

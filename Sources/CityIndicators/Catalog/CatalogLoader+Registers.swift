@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 extension CatalogLoader {
@@ -17,7 +18,7 @@ extension CatalogLoader {
         }
         if let id {
             _ = checkID(id, "register", in: yaml, node: f.node("id"))
-            let stem = NSStringPath(yaml.path).lastComponentWithoutExtension
+            let stem = URL(fileURLWithPath: yaml.path).deletingPathExtension().lastPathComponent
             if stem != id {
                 yaml.report(.invalidValue, "register '\(id)' is in a file named \(stem).yaml; name the file \(id).yaml", node: f.node("id"))
             }
@@ -153,16 +154,5 @@ extension CatalogLoader {
             if key == "minLength" { field.minLength = Int(v) } else { field.maxLength = Int(v) }
         }
         return field
-    }
-}
-
-/// `path/to/name.yaml` → `name`, without Foundation's NSString bridging in the loader.
-struct NSStringPath {
-    let path: String
-    init(_ path: String) { self.path = path }
-    var lastComponentWithoutExtension: String {
-        let last = path.split(separator: "/").last.map(String.init) ?? path
-        if let dot = last.lastIndex(of: ".") { return String(last[..<dot]) }
-        return last
     }
 }

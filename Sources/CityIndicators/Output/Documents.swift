@@ -167,8 +167,8 @@ public enum Documents {
             rejected = s.rejectedCount
             blankLines = s.blankLines
             let mine = diagnostics?.filter { $0.location?.file == s.path } ?? s.diagnostics
-            errors = mine.errorCount + (s.errorCount - s.diagnostics.errorCount)
-            warnings = mine.warningCount + (s.warningCount - s.diagnostics.warningCount)
+            errors = mine.errorCount + s.unlistedErrors
+            warnings = mine.warningCount + s.unlistedWarnings
             register = s.register.map(RegisterSummary.init)
         }
     }

@@ -11,6 +11,9 @@ public struct DerivedValue: Sendable, Codable {
     /// Of those, records with a value in the aggregated column.
     public var valued: Int
     public var reason: String?
+    /// False when the derivation could not run at all (its filter needs `{year}` outside a year
+    /// folder, or the file lacks a column it reads; the latter is also a V003 error).
+    public var ran: Bool
 }
 
 /// A record the register reader rejected, with its first reason.
@@ -45,6 +48,12 @@ public struct RegisterResult: Sendable {
     /// Errors and warnings in all, listed or not.
     public var errors = 0
     public var warnings = 0
+
+    /// Lists and counts a problem of the file as a whole (header, encoding, a fatal read).
+    mutating func add(_ d: Diagnostic) {
+        diagnostics.append(d)
+        problemCounts[d.code, default: 0] += 1
+    }
 }
 
 /// Reads a register file: header, then every record checked and derived, on all cores for large
@@ -96,29 +105,19 @@ public struct RegisterReader {
         var result = RegisterResult(path: path, register: register.id, year: year)
         result.bytes = size
         func fileProblem(_ code: DiagnosticCode, _ message: String, line: Int = 0, column: Int = 0, hint: String?) {
-            result.diagnostics.append(Diagnostic(code, message, at: SourceLocation(file: path, line: line, column: column), hint: hint))
-            result.problemCounts[code.rawValue, default: 0] += 1
+            result.add(Diagnostic(code, message, at: SourceLocation(file: path, line: line, column: column), hint: hint))
         }
         // The head: encoding, delimiter, header.
         var head = [UInt8](repeating: 0, count: min(size, 1 << 16))
         let got = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
         if got < head.count { head = Array(head.prefix(max(0, got))) }
-        let saveAs = "Export the register as CSV UTF-8 (comma-separated)."
-        if head.isEmpty {
-            fileProblem(.emptyFile, "the file is empty", hint: "Export the register with its header row: \(register.fields.map(\.name).joined(separator: ","))")
-            return result
-        }
-        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
-            fileProblem(.encoding, "the file is UTF-16 text, not UTF-8", line: 1, column: 1, hint: saveAs)
-            return result
-        }
-        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.contains(0) {
-            fileProblem(.binaryContent, head.starts(with: [0x50, 0x4B]) ? "this is a spreadsheet workbook (.xlsx/.ods), not a CSV file" : "the file contains NUL bytes: it is not text", line: 1, column: 1, hint: saveAs)
-            return result
-        }
+        let emptyHint = "Export the register with its header row: \(register.fields.map(\.name).joined(separator: ","))"
+        let (sniffed, problems) = FileSniff.sniff(head, path: path, emptyHint: emptyHint)
+        for d in problems { result.add(d) }
+        guard let delimiter = sniffed else { return result }
         var start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         if start == head.count {
-            fileProblem(.emptyFile, "the file is empty", hint: "Export the register with its header row: \(register.fields.map(\.name).joined(separator: ","))")
+            fileProblem(.emptyFile, "the file is empty", hint: emptyHint)
             return result
         }
         guard let newline = head[start...].firstIndex(of: 10) ?? (size == head.count ? head.count : nil) else {
@@ -127,15 +126,8 @@ public struct RegisterReader {
         }
         var headerBytes = Array(head[start..<newline])
         if headerBytes.last == 13 { headerBytes.removeLast() }
-        var delimiter = UInt8(ascii: ",")
-        let commas = headerBytes.filter { $0 == 44 }.count
-        let semicolons = headerBytes.filter { $0 == 59 }.count
-        if commas == 0, semicolons > 0 {
-            delimiter = 59
-            fileProblem(.semicolonDelimiter, "the file is separated by ';', not ','; read with ';'", line: 1, column: 1, hint: "Some spreadsheet locales save CSV with semicolons; re-save as CSV UTF-8 (comma-separated).")
-        }
         guard String(validating: headerBytes, as: UTF8.self) != nil else {
-            fileProblem(.encoding, "the header row is not UTF-8 text", line: 1, column: 1, hint: saveAs)
+            fileProblem(.encoding, "the header row is not UTF-8 text", line: 1, column: 1, hint: "Re-save the file as UTF-8. " + FileSniff.saveAs)
             return result
         }
         let header = headerBytes.split(separator: delimiter, omittingEmptySubsequences: false).map { cell -> String in
@@ -172,8 +164,7 @@ public struct RegisterReader {
             if b == delimiter { columns.append(chars) }
         }
         func add(_ code: DiagnosticCode, _ message: String, column: Int, hint: String?, severity: Severity? = nil) {
-            result.diagnostics.append(Diagnostic(code, message, at: SourceLocation(file: path, line: 1, column: column), hint: hint, severity: severity))
-            result.problemCounts[code.rawValue, default: 0] += 1
+            result.add(Diagnostic(code, message, at: SourceLocation(file: path, line: 1, column: column), hint: hint, severity: severity))
         }
         let used = Set(register.derivations.flatMap { ($0.column.map { [$0] } ?? []) + ($0.condition?.columns ?? []) } + register.primaryKey)
         for (j, name) in header.enumerated() {
@@ -247,8 +238,7 @@ public struct RegisterReader {
         var accumulators = [RegisterScanner.Accumulator](repeating: .init(), count: plan.derivations.count)
         for s in scanners {
             if let fatal = s.fatal {
-                result.diagnostics.append(Diagnostic(.unterminatedQuote, "the file cannot be read past here: \(fatal)", at: SourceLocation(file: result.path, line: base + s.lines), hint: "Check for a double quote that is never closed."))
-                result.problemCounts[DiagnosticCode.unterminatedQuote.rawValue, default: 0] += 1
+                result.add(Diagnostic(.unterminatedQuote, "the file cannot be read past here: \(fatal)", at: SourceLocation(file: result.path, line: base + s.lines), hint: "Check for a double quote that is never closed."))
             }
             result.records += s.records
             result.accepted += s.accepted
@@ -289,6 +279,7 @@ public struct RegisterReader {
             let a = accumulators[k]
             var value: Double?
             var reason: String?
+            var ran = false
             if let unavailable = d.unavailable {
                 reason = "not derived: \(unavailable)"
             } else if result.accepted == 0 {
@@ -297,6 +288,7 @@ public struct RegisterReader {
             } else if let missing = ([d.derivation.column].compactMap { $0 } + (d.derivation.condition?.columns ?? [])).first(where: { name in plan.columnOfField[plan.fields.firstIndex { $0.name == name }!] < 0 }) {
                 reason = "not derived: the file has no column '\(missing)'"
             } else {
+                ran = true
                 switch d.aggregate {
                 case .count: value = Double(d.field >= 0 ? a.valued : a.matched)
                 case .countDistinct: value = Double(distinctCount(scanners, k))
@@ -307,7 +299,7 @@ public struct RegisterReader {
                 }
                 if value == nil { reason = a.matched == 0 ? "no accepted record matches the filter" : "none of the \(a.matched) matching records has a '\(d.derivation.column ?? "")' value" }
             }
-            result.derived.append(DerivedValue(element: d.derivation.element, derivation: d.derivation.source, value: value, matched: a.matched, valued: a.valued, reason: reason))
+            result.derived.append(DerivedValue(element: d.derivation.element, derivation: d.derivation.source, value: value, matched: a.matched, valued: a.valued, reason: reason, ran: ran))
         }
     }
 }

@@ -15,7 +15,7 @@ extension Submission {
             guard let element = catalog.elements[d.element] else { continue }
             guard let value = d.value else {
                 rows.append(SubmissionRow(line: 0, outcome: .notReported(element: d.element)))
-                diagnostics.append(Diagnostic(.notDerived, "\(d.element) cannot be derived: \(d.reason ?? "no value")", at: location, hint: "The derivation is \(d.derivation). Check that the register holds the records of the reporting year\(result.year.map { " (\($0))" } ?? "").", severity: d.reason?.hasPrefix("not derived") == true ? .info : nil))
+                diagnostics.append(Diagnostic(.notDerived, "\(d.element) cannot be derived: \(d.reason ?? "no value")", at: location, hint: "The derivation is \(d.derivation). Check that the register holds the records of the reporting year\(result.year.map { " (\($0))" } ?? "").", severity: d.ran ? nil : .info))
                 continue
             }
             var notes: String?

@@ -54,13 +54,16 @@ public struct Submission: Sendable {
     public var register: RegisterResult?
 
     /// Errors and warnings in all, including register problems counted but not listed.
-    public var errorCount: Int { diagnostics.errorCount + unlisted(.error) }
-    public var warningCount: Int { diagnostics.warningCount + unlisted(.warning) }
+    public var errorCount: Int { diagnostics.errorCount + unlistedErrors }
+    public var warningCount: Int { diagnostics.warningCount + unlistedWarnings }
 
     /// How many of `diagnostics` (the first) came from reading the register.
     var registerDiagnostics = 0
 
-    /// Register problems of this severity counted but not listed.
+    /// Register problems counted but not listed (0 for a submission file).
+    public var unlistedErrors: Int { unlisted(.error) }
+    public var unlistedWarnings: Int { unlisted(.warning) }
+
     private func unlisted(_ severity: Severity) -> Int {
         guard let register else { return 0 }
         let listed = diagnostics.prefix(registerDiagnostics).filter { $0.severity == severity }.count

@@ -74,7 +74,10 @@ struct Explain: ParsableCommand {
                 for x in r.rejectedSamples.prefix(10) { out.write("    line \(x.line): \(x.reason)\n") }
                 if r.rejected > 10 { out.write("    … `cityind validate \(r.path)` lists them all\n") }
             }
-            if let other = set.allDiagnostics.first(where: { $0.code == "V033" && $0.message.hasPrefix(e.id + " ") }) {
+            // The same element in a department's file too (V033, at that row).
+            if let row = set.submissions.first(where: { $0.register == nil && $0.values[e.id] != nil })?.values[e.id],
+                let other = set.allDiagnostics.first(where: { $0.code == DiagnosticCode.derivedAndSubmitted.rawValue && $0.location == row.location })
+            {
                 out.write("  also submitted: \(other.rendered)\n")
             }
         } else if let v = set.values[e.id] {

@@ -55,8 +55,8 @@ struct Validate: ParsableCommand {
         }
         let submissions = sets.flatMap(\.submissions)
         let diagnostics = sets.flatMap(\.allDiagnostics)
-        let unlistedErrors = submissions.reduce(0) { $0 + $1.errorCount - $1.diagnostics.errorCount }
-        let unlistedWarnings = submissions.reduce(0) { $0 + $1.warningCount - $1.diagnostics.warningCount }
+        let unlistedErrors = submissions.reduce(0) { $0 + $1.unlistedErrors }
+        let unlistedWarnings = submissions.reduce(0) { $0 + $1.unlistedWarnings }
         let failing = diagnostics.errorCount + unlistedErrors > 0 || (strict && diagnostics.warningCount + unlistedWarnings > 0)
         switch format {
         case .json:
@@ -95,8 +95,8 @@ struct Validate: ParsableCommand {
         for s in submissions {
             let mine = diagnostics.filter { $0.location?.file == s.path }
             // Register problems beyond the listing are counted by the register reader.
-            let e = mine.errorCount + (s.errorCount - s.diagnostics.errorCount)
-            let w = mine.warningCount + (s.warningCount - s.diagnostics.warningCount)
+            let e = mine.errorCount + s.unlistedErrors
+            let w = mine.warningCount + s.unlistedWarnings
             errors += e
             warnings += w
             let mark = e > 0 ? t.style("✗", .red) : w > 0 ? t.style("!", .yellow) : t.style("✓", .green)

@@ -1,4 +1,8 @@
 import GRDB
+import CityIndicatorsBase
+import CityIndicatorsCatalog
+import CityIndicatorsIntake
+import CityIndicatorsCompute
 
 /// One record type per table. Column names are the property names (snake_case in SQL).
 

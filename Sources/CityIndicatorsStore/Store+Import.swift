@@ -1,6 +1,9 @@
-import CityIndicators
 import Foundation
 import GRDB
+import CityIndicatorsBase
+import CityIndicatorsCatalog
+import CityIndicatorsIntake
+import CityIndicatorsCompute
 
 /// What became of one file in `import`.
 public struct ImportOutcome: Sendable {

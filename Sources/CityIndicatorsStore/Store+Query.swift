@@ -1,6 +1,9 @@
-import CityIndicators
 import Foundation
 import GRDB
+import CityIndicatorsBase
+import CityIndicatorsCatalog
+import CityIndicatorsIntake
+import CityIndicatorsCompute
 
 /// The latest revision of every department's submission for one city-year, as values.
 public struct StoredYear: Sendable {

@@ -1,4 +1,8 @@
 import GRDB
+import CityIndicatorsBase
+import CityIndicatorsCatalog
+import CityIndicatorsIntake
+import CityIndicatorsCompute
 
 extension Store {
     /// `PRAGMA application_id` of a CityIndicators store ('CIND').

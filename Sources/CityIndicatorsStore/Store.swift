@@ -1,6 +1,9 @@
-import CityIndicators
 import Foundation
 import GRDB
+import CityIndicatorsBase
+import CityIndicatorsCatalog
+import CityIndicatorsIntake
+import CityIndicatorsCompute
 
 /// A problem with the store file itself (not a store, newer version, cannot open).
 public struct StoreError: Error, CustomStringConvertible, Sendable {

@@ -1,4 +1,4 @@
-import CityIndicators
+import CityIndicatorsFuzz
 
 /// libFuzzer entry point; see scripts/fuzz.sh and docs/fuzzing.md.
 @_cdecl("LLVMFuzzerTestOneInput")

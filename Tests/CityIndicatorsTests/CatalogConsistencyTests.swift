@@ -1,5 +1,11 @@
 import Foundation
 import Testing
+@testable import CityIndicatorsBase
+@testable import CityIndicatorsCatalog
+@testable import CityIndicatorsIntake
+@testable import CityIndicatorsCompute
+@testable import CityIndicatorsOutput
+@testable import CityIndicatorsStore
 @testable import CityIndicators
 
 /// The catalog is data with its own tests: every indicator file proves itself by its examples.

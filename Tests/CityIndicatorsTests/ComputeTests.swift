@@ -1,5 +1,11 @@
 import Foundation
 import Testing
+@testable import CityIndicatorsBase
+@testable import CityIndicatorsCatalog
+@testable import CityIndicatorsIntake
+@testable import CityIndicatorsCompute
+@testable import CityIndicatorsOutput
+@testable import CityIndicatorsStore
 @testable import CityIndicators
 
 @Suite struct ComputeTests {

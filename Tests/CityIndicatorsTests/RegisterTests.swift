@@ -1,6 +1,13 @@
 import Foundation
 import Testing
+@testable import CityIndicatorsBase
+@testable import CityIndicatorsCatalog
+@testable import CityIndicatorsIntake
+@testable import CityIndicatorsCompute
+@testable import CityIndicatorsOutput
+@testable import CityIndicatorsStore
 @testable import CityIndicators
+@testable import CityIndicatorsSynthetic
 
 /// Departmental registers: schemas and derivations as data, every record checked, elements derived.
 @Suite struct RegisterTests {

@@ -1,5 +1,11 @@
 import Foundation
 import Testing
+@testable import CityIndicatorsBase
+@testable import CityIndicatorsCatalog
+@testable import CityIndicatorsIntake
+@testable import CityIndicatorsCompute
+@testable import CityIndicatorsOutput
+@testable import CityIndicatorsStore
 @testable import CityIndicators
 
 /// Compares text with a file under Tests/CityIndicatorsTests/Golden/. With RECORD_GOLDEN=1 the

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
+@testable import CityIndicatorsBase
+@testable import CityIndicatorsCatalog
+@testable import CityIndicatorsIntake
+@testable import CityIndicatorsCompute
+@testable import CityIndicatorsOutput
+@testable import CityIndicatorsStore
 @testable import CityIndicators
+@testable import CityIndicatorsSynthetic
 
 @Suite struct ScoringTests {
     /// The Methodology's worked examples (Stage 2, method 1).

@@ -1,7 +1,12 @@
 import Foundation
 import Testing
-@testable import CityIndicators
+@testable import CityIndicatorsBase
+@testable import CityIndicatorsCatalog
+@testable import CityIndicatorsIntake
+@testable import CityIndicatorsCompute
+@testable import CityIndicatorsOutput
 @testable import CityIndicatorsStore
+@testable import CityIndicators
 
 /// The store under real processes: two imports at once, an import killed with SIGKILL.
 @Suite(.serialized) struct StoreProcessTests {

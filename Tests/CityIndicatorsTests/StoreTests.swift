@@ -1,8 +1,13 @@
 import Foundation
 import GRDB
 import Testing
-@testable import CityIndicators
+@testable import CityIndicatorsBase
+@testable import CityIndicatorsCatalog
+@testable import CityIndicatorsIntake
+@testable import CityIndicatorsCompute
+@testable import CityIndicatorsOutput
 @testable import CityIndicatorsStore
+@testable import CityIndicators
 
 /// The store against real on-disk SQLite files.
 @Suite(.serialized) struct StoreTests {

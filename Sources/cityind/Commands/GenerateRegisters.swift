@@ -1,5 +1,6 @@
 import ArgumentParser
 import CityIndicators
+import CityIndicatorsSynthetic
 import Foundation
 
 struct GenerateRegisters: ParsableCommand {

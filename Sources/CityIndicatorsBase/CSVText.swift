@@ -1,0 +1,13 @@
+/// CSV writing that Excel opens safely: quotes where needed, neutralises formula injection.
+public enum CSVText {
+    public static func cell(_ text: String) -> String {
+        var t = text
+        if let first = t.first, "=+-@\t\r".contains(first), Double(t) == nil { t = "'" + t }
+        if t.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return t
+    }
+
+    public static func row(_ cells: [String]) -> String { cells.map(cell).joined(separator: ",") + "\r\n" }
+}

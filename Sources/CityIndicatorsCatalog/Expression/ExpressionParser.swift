@@ -1,0 +1,240 @@
+/// A syntax error in a formula, with the 0-based UTF-8 offset where it was found.
+public struct ExpressionSyntaxError: Error, Sendable, Equatable {
+    public var offset: Int
+    public var message: String
+}
+
+/// Recursive-descent parser of the expression language.
+///
+///     or         := and ('or' and)*
+///     and        := not ('and' not)*
+///     not        := 'not' not | comparison
+///     comparison := additive (('<'|'<='|'>'|'>='|'=='|'!=') additive)?
+///     additive   := term (('+'|'-') term)*
+///     term       := unary (('*'|'/') unary)*
+///     unary      := '-' unary | primary
+///     primary    := number | id | function '(' or (',' or)* ')' | '(' or ')'
+public struct ExpressionParser {
+    enum Token: Equatable {
+        case number(Double, String)
+        case identifier(String)
+        case symbol(String)
+        case end
+    }
+
+    private var tokens: [(token: Token, offset: Int)] = []
+    private var index = 0
+    private let source: String
+
+    public static func parse(_ source: String) -> Result<Expression, ExpressionSyntaxError> {
+        do {
+            var parser = try ExpressionParser(source: source)
+            let root = try parser.parseOr()
+            guard case .end = parser.current.token else {
+                throw ExpressionSyntaxError(offset: parser.current.offset, message: "unexpected \(parser.describe(parser.current.token)) after a complete formula")
+            }
+            return .success(Expression(source: source, root: root))
+        } catch let error as ExpressionSyntaxError {
+            return .failure(error)
+        } catch {
+            return .failure(ExpressionSyntaxError(offset: 0, message: "\(error)"))
+        }
+    }
+
+    private init(source: String) throws {
+        self.source = source
+        tokens = try ExpressionParser.tokenize(source)
+    }
+
+    private static func tokenize(_ source: String) throws -> [(token: Token, offset: Int)] {
+        let bytes = Array(source.utf8)
+        var result: [(Token, Int)] = []
+        var i = 0
+        func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+        func isIdentStart(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || b == 95 }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 32 || b == 9 || b == 10 || b == 13 { i += 1; continue }
+            let start = i
+            if isDigit(b) || (b == 46 && i + 1 < bytes.count && isDigit(bytes[i + 1])) {
+                while i < bytes.count, isDigit(bytes[i]) || bytes[i] == 46 || bytes[i] == 95 { i += 1 }
+                if i < bytes.count, bytes[i] == 101 || bytes[i] == 69 {  // e E
+                    var j = i + 1
+                    if j < bytes.count, bytes[j] == 43 || bytes[j] == 45 { j += 1 }
+                    if j < bytes.count, isDigit(bytes[j]) {
+                        i = j
+                        while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+                    }
+                }
+                let text = String(decoding: bytes[start..<i], as: UTF8.self)
+                guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
+                    throw ExpressionSyntaxError(offset: start, message: "'\(text)' is not a number")
+                }
+                result.append((.number(value, text), start))
+                continue
+            }
+            if isIdentStart(b) {
+                while i < bytes.count, isIdentStart(bytes[i]) || isDigit(bytes[i]) { i += 1 }
+                result.append((.identifier(String(decoding: bytes[start..<i], as: UTF8.self)), start))
+                continue
+            }
+            let two = i + 1 < bytes.count ? String(decoding: bytes[i...i + 1], as: UTF8.self) : ""
+            if ["<=", ">=", "==", "!=", "&&", "||"].contains(two) {
+                result.append((.symbol(two == "&&" ? "and" : two == "||" ? "or" : two), start))
+                i += 2
+                continue
+            }
+            let one = String(UnicodeScalar(b))
+            if "+-*/()<>,".contains(one) {
+                result.append((.symbol(one), start))
+                i += 1
+                continue
+            }
+            if b == 61 {
+                throw ExpressionSyntaxError(offset: start, message: "'=' is not an operator; write '==' to compare")
+            }
+            // A multi-byte character: report it whole.
+            var end = i + 1
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            let text = String(decoding: bytes[start..<end], as: UTF8.self)
+            throw ExpressionSyntaxError(offset: start, message: "unexpected character '\(text)'")
+        }
+        result.append((.end, bytes.count))
+        return result
+    }
+
+    private var current: (token: Token, offset: Int) { tokens[index] }
+
+    private mutating func advance() { if index < tokens.count - 1 { index += 1 } }
+
+    private func describe(_ token: Token) -> String {
+        switch token {
+        case .number(_, let text): "number '\(text)'"
+        case .identifier(let name): "'\(name)'"
+        case .symbol(let s): "'\(s)'"
+        case .end: "end of formula"
+        }
+    }
+
+    private mutating func accept(_ symbol: String) -> Int? {
+        let token = current
+        if case .symbol(let s) = token.token, s == symbol {
+            advance()
+            return token.offset
+        }
+        if case .identifier(let s) = token.token, s == symbol, ["and", "or", "not"].contains(symbol) {
+            advance()
+            return token.offset
+        }
+        return nil
+    }
+
+    mutating func parseOr() throws -> ExpressionNode {
+        var left = try parseAnd()
+        while let at = accept("or") {
+            left = .binary(.or, left, try parseAnd(), at: at)
+        }
+        return left
+    }
+
+    mutating func parseAnd() throws -> ExpressionNode {
+        var left = try parseNot()
+        while let at = accept("and") {
+            left = .binary(.and, left, try parseNot(), at: at)
+        }
+        return left
+    }
+
+    mutating func parseNot() throws -> ExpressionNode {
+        if let at = accept("not") { return .not(try parseNot(), at: at) }
+        return try parseComparison()
+    }
+
+    mutating func parseComparison() throws -> ExpressionNode {
+        let left = try parseAdditive()
+        for op in ["<=", ">=", "==", "!=", "<", ">"] {
+            if let at = accept(op) {
+                let right = try parseAdditive()
+                for again in ["<=", ">=", "==", "!=", "<", ">"] where accept(again) != nil {
+                    throw ExpressionSyntaxError(offset: tokens[index - 1].offset, message: "comparisons cannot be chained; combine them with 'and'")
+                }
+                return .binary(BinaryOperator(rawValue: op)!, left, right, at: at)
+            }
+        }
+        return left
+    }
+
+    mutating func parseAdditive() throws -> ExpressionNode {
+        var left = try parseTerm()
+        while true {
+            if let at = accept("+") {
+                left = .binary(.add, left, try parseTerm(), at: at)
+            } else if let at = accept("-") {
+                left = .binary(.subtract, left, try parseTerm(), at: at)
+            } else {
+                return left
+            }
+        }
+    }
+
+    mutating func parseTerm() throws -> ExpressionNode {
+        var left = try parseUnary()
+        while true {
+            if let at = accept("*") {
+                left = .binary(.multiply, left, try parseUnary(), at: at)
+            } else if let at = accept("/") {
+                left = .binary(.divide, left, try parseUnary(), at: at)
+            } else {
+                return left
+            }
+        }
+    }
+
+    mutating func parseUnary() throws -> ExpressionNode {
+        if let at = accept("-") { return .negate(try parseUnary(), at: at) }
+        return try parsePrimary()
+    }
+
+    mutating func parsePrimary() throws -> ExpressionNode {
+        let token = current
+        switch token.token {
+        case .number(let value, _):
+            advance()
+            return .number(value, at: token.offset)
+        case .identifier(let name):
+            if ["and", "or", "not"].contains(name) {
+                throw ExpressionSyntaxError(offset: token.offset, message: "expected an operand, found '\(name)'")
+            }
+            advance()
+            if accept("(") != nil {
+                guard let function = Function(rawValue: name) else {
+                    throw ExpressionSyntaxError(offset: token.offset, message: "unknown function '\(name)'; the functions are \(Function.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                var arguments: [ExpressionNode] = []
+                if accept(")") == nil {
+                    repeat { arguments.append(try parseOr()) } while accept(",") != nil
+                    guard accept(")") != nil else {
+                        throw ExpressionSyntaxError(offset: current.offset, message: "expected ',' or ')' in the arguments of \(name)(…), found \(describe(current.token))")
+                    }
+                }
+                return .call(function, arguments, at: token.offset)
+            }
+            return .element(name, at: token.offset)
+        case .symbol("("):
+            advance()
+            let inner = try parseOr()
+            guard accept(")") != nil else {
+                throw ExpressionSyntaxError(offset: current.offset, message: "expected ')' to close the '(' at offset \(token.offset + 1), found \(describe(current.token))")
+            }
+            return inner
+        case .end:
+            let previous = index > 0 ? describe(tokens[index - 1].token) : nil
+            throw ExpressionSyntaxError(offset: token.offset, message: previous.map { "expected an operand after \($0)" } ?? "the formula is empty")
+        default:
+            throw ExpressionSyntaxError(offset: token.offset, message: "expected a number, an element id or '(', found \(describe(token.token))")
+        }
+    }
+}
+
+import Foundation
+import CityIndicatorsBase

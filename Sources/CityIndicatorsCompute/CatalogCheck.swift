@@ -1,0 +1,100 @@
+import CityIndicatorsBase
+import CityIndicatorsCatalog
+import CityIndicatorsIntake
+/// Runs every worked example of the catalog (`cityind check`).
+public struct CatalogCheck {
+    public struct Outcome: Sendable {
+        public var indicators = 0
+        public var examples = 0
+        public var passed = 0
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// Runs the examples of one indicator; failures are C010 diagnostics at the example.
+    public static func run(_ indicator: Indicator, catalog: Catalog) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let computer = IndicatorComputer(catalog: catalog)
+        for example in indicator.examples {
+            var base: [String: Double] = [:]
+            for (id, v) in example.inputs { base[id] = v * (catalog.elements[id]?.unit.factor ?? 1) }
+            let result = computer.compute(indicator, baseValues: base)
+            let got: String
+            switch result.status {
+            case .computed: got = "computed \(Format.plain(result.value!))"
+            case .notComputable: got = "not computable (\(result.reason?.rawValue ?? "?"): \(result.reasonText ?? ""))"
+            case .notSubmitted: got = "not submitted"
+            case .notDefined: got = "not defined"
+            }
+            var failure: String?
+            switch example.expectation {
+            case .value(let expected, let tolerance, let written):
+                if let v = result.value {
+                    if abs(v - expected) > tolerance {
+                        failure = "expects \(written), computed \(Format.plain(v))"
+                    }
+                } else {
+                    failure = "expects \(written), but the indicator was \(got)"
+                }
+            case .notComputable(let reason):
+                if result.status != .notComputable || (reason != nil && result.reason != reason) {
+                    failure = "expects not computable\(reason.map { " (\($0.rawValue))" } ?? ""), but it was \(got)"
+                }
+            case .notSubmitted:
+                if result.status != .notSubmitted { failure = "expects not submitted, but it was \(got)" }
+            }
+            if let failure {
+                diagnostics.append(Diagnostic(.exampleFailed, "\(indicator.id): example '\(example.name)' \(failure)", at: example.location, hint: "Correct the formula or the expected value; the expected value is compared at the precision it is written."))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Runs a framework's scoring examples; failures are C010 diagnostics.
+    public static func runScoring(_ framework: Framework) -> [Diagnostic] {
+        guard let settings = framework.scoring else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for e in settings.examples {
+            var got: Double
+            switch e.example {
+            case .normalise(let v, let lo, let hi, let higher):
+                got = IndexScorer.minMax(v, best: higher ? hi : lo, worst: higher ? lo : hi, higherIsBetter: higher)
+            case .category(let core, let supporting):
+                let c = core.isEmpty ? 0 : core.reduce(0, +) / Double(core.count)
+                if supporting.isEmpty {
+                    got = settings.categoriesWithoutSupporting == .coreOnly ? c : settings.coreWeight * c
+                } else {
+                    got = settings.coreWeight * c + (1 - settings.coreWeight) * supporting.reduce(0, +) / Double(supporting.count)
+                }
+            case .index(let pillars):
+                got = 0
+                for p in framework.pillars { got += p.weight * (pillars[p.id] ?? 0) }
+                for key in pillars.keys where !framework.pillars.contains(where: { $0.id == key }) {
+                    diagnostics.append(Diagnostic(.undefinedReference, "\(framework.id): scoring example '\(e.name)' names unknown pillar '\(key)'", at: e.location))
+                }
+            }
+            if abs(got - e.expect) > e.tolerance {
+                diagnostics.append(Diagnostic(.exampleFailed, "\(framework.id): scoring example '\(e.name)' expects \(e.written), computed \(Format.plain(got))", at: e.location, hint: "Correct the scoring settings or the expected value."))
+            }
+        }
+        return diagnostics
+    }
+
+    public static func run(_ catalog: Catalog) -> Outcome {
+        var outcome = Outcome()
+        for framework in catalog.frameworks.values.sorted(by: { $0.id < $1.id }) {
+            let failures = runScoring(framework)
+            let count = framework.scoring?.examples.count ?? 0
+            outcome.examples += count
+            outcome.passed += count - failures.filter { $0.code == DiagnosticCode.exampleFailed.rawValue }.count
+            outcome.diagnostics += failures
+        }
+        for indicator in catalog.indicators {
+            outcome.indicators += 1
+            let failures = run(indicator, catalog: catalog)
+            outcome.examples += indicator.examples.count
+            outcome.passed += indicator.examples.count - failures.count
+            outcome.diagnostics += failures
+        }
+        return outcome
+    }
+}

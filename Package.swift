@@ -63,11 +63,13 @@ let package = Package(
         // Not in the library: synthetic cities and registers for benchmarks, fuzz entry points.
         .target(name: "CityIndicatorsSynthetic", dependencies: ["CityIndicatorsIntake"]),
         .target(name: "CityIndicatorsFuzz", dependencies: ["CityIndicatorsCompute"]),
+        // Test support: an import that pauses inside its transaction, for the kill -9 test.
+        .executableTarget(name: "store-fault", dependencies: ["CityIndicators"]),
         .testTarget(
             name: "CityIndicatorsTests",
             // The end-to-end tests run the built `cityind` binary, so it is built first.
             dependencies: [
-                "CityIndicators", "CityIndicatorsFuzz", "CityIndicatorsSynthetic", "cityind",
+                "CityIndicators", "CityIndicatorsFuzz", "CityIndicatorsSynthetic", "cityind", "store-fault",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             // Expected report files and fuzz regression inputs, read from disk by the tests (not resources).

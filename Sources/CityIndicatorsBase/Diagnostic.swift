@@ -42,7 +42,7 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
 /// thrown. `code` is stable and documented in `docs/diagnostics.md`.
 public struct Diagnostic: Hashable, Sendable, Codable {
     public var severity: Severity
-    public var code: String
+    public var code: DiagnosticCode
     public var message: String
     public var location: SourceLocation?
     public var hint: String?
@@ -52,7 +52,7 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         severity: Severity? = nil
     ) {
         self.severity = severity ?? code.severity
-        self.code = code.rawValue
+        self.code = code
         self.message = message
         self.location = location
         self.hint = hint
@@ -62,7 +62,7 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     public var rendered: String {
         var text = ""
         if let location { text += location.description + ": " }
-        text += "\(severity.rawValue)[\(code)]: \(message)"
+        text += "\(severity.rawValue)[\(code.rawValue)]: \(message)"
         if let hint, !hint.isEmpty { text += "\n  hint: \(hint)" }
         return text
     }
@@ -84,13 +84,23 @@ extension Array where Element == Diagnostic {
     }
 }
 
+/// An error a person can act on: what went wrong and, when known, how to fix it. Commands print
+/// it as `error: message` and `  hint: hint`, and exit 2.
+public protocol UserFacingError: Error, CustomStringConvertible {
+    var message: String { get }
+    var hint: String? { get }
+}
+
+extension UserFacingError {
+    public var description: String { message + (hint.map { "\n  hint: \($0)" } ?? "") }
+}
+
 /// Thrown for input that cannot be read at all (a missing file, a catalog that does not exist).
-public struct InputError: Error, Sendable, CustomStringConvertible {
+public struct InputError: UserFacingError, Sendable {
     public var message: String
     public var hint: String?
     public init(_ message: String, hint: String? = nil) {
         self.message = message
         self.hint = hint
     }
-    public var description: String { message + (hint.map { "\n  hint: \($0)" } ?? "") }
 }

@@ -1,6 +1,6 @@
 /// Every diagnostic code CityIndicators emits. Codes are stable: never renumber, only add.
-/// `docs/diagnostics.md` is generated from this table (`cityind check --write-diagnostics-doc`).
-public enum DiagnosticCode: String, CaseIterable, Sendable {
+/// `docs/diagnostics.md` is generated from this table (`cityind docs --out docs`).
+public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     // Catalog (Indicators/ and city.yaml)
     case yamlSyntax = "C001"
     case unknownKey = "C002"

@@ -186,6 +186,8 @@ public struct Certification: Sendable {
         public var core: Int?
         /// Indicators that must be reported in all (core + supporting).
         public var total: Int
+        /// Where the level is defined (its `total`).
+        public var location: SourceLocation
     }
 
     public var scheme: String
@@ -217,7 +219,15 @@ public struct Crosswalk: Sendable {
 
 public enum IndicatorType: String, Sendable, CaseIterable { case core, supporting, profile }
 public enum Direction: String, Sendable, CaseIterable { case higher, lower, neutral }
-public enum Confidence: String, Sendable, CaseIterable { case verified, reconstructed }
+/// How sure the catalog is of a definition: `verified` from the source's text, `reconstructed`
+/// where no source gives it, `adapted` where it deliberately differs from what the source prints
+/// (the reason is then required).
+public enum Confidence: String, Sendable, CaseIterable {
+    case verified, reconstructed, adapted
+
+    /// True when a note must say why (reconstructed from what, adapted for what reason).
+    public var needsNote: Bool { self != .verified }
+}
 
 /// How an indicator is computed: numerator ÷ denominator × multiplier, or a direct value × multiplier.
 public enum Formula: Sendable {

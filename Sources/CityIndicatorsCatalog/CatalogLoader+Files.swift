@@ -180,7 +180,7 @@ extension CatalogLoader {
             settings.coreWeight = w
         }
         if let scale = s.number("scale") { settings.scale = scale }
-        settings.note = s.string("note", required: false)
+        settings.note = s.string("note", required: settings.confidence.needsNote)
         let nodes = s.sequence("population_groups")
         for (i, node) in nodes.enumerated() {
             guard let g = f.file.fields(node, what: "population group", allowed: ["id", "title", "below"]), let id = g.string("id"), let title = g.string("title") else { continue }
@@ -241,10 +241,10 @@ extension CatalogLoader {
             if let previous = levels.last, Int(total) < previous.total {
                 f.file.report(.invalidValue, "levels must be in ascending order: '\(id)' needs fewer indicators (\(Int(total))) than '\(previous.id)' (\(previous.total))", node: l.node("total"))
             }
-            levels.append(Certification.Level(id: id, title: title, core: core, total: Int(total)))
+            levels.append(Certification.Level(id: id, title: title, core: core, total: Int(total), location: f.file.location(l.node("total"))))
         }
         guard let scheme, let confidence, let source, !levels.isEmpty else { return nil }
-        return Certification(scheme: scheme, confidence: confidence, note: c.string("note", required: false), source: source, levels: levels)
+        return Certification(scheme: scheme, confidence: confidence, note: c.string("note", required: confidence.needsNote), source: source, levels: levels)
     }
 
     mutating func loadCrosswalk(_ yaml: YAMLFile, _ root: Node) {

@@ -18,7 +18,7 @@ extension CatalogLoader {
         let title = f.string("title")
         let direction = f.choice("direction", Direction.allCases.map(\.rawValue)).flatMap(Direction.init(rawValue:))
         let confidence = f.choice("confidence", Confidence.allCases.map(\.rawValue)).flatMap(Confidence.init(rawValue:))
-        let confidenceNote = f.string("confidence_note", required: confidence == .reconstructed)
+        let confidenceNote = f.string("confidence_note", required: confidence?.needsNote ?? false)
         let source = f.string("source")
         let notes = f.string("notes", required: false)
         let multiplier = f.number("multiplier") ?? 1

@@ -79,13 +79,29 @@ public struct CatalogCheck {
         return diagnostics
     }
 
+    /// Certification levels that can be met: a level's total can never be below the core
+    /// indicators it requires (every core indicator of the framework for `core: all`).
+    public static func checkLevels(_ framework: Framework, catalog: Catalog) -> [Diagnostic] {
+        guard let certification = framework.certification else { return [] }
+        let coreCount = catalog.indicators(in: framework.id).filter { $0.type == .core }.count
+        return certification.levels.compactMap { level in
+            let core = level.core ?? coreCount
+            guard level.total < core else { return nil }
+            let which = level.core == nil ? "every core indicator (\(coreCount) in this catalog)" : "\(core) core indicators"
+            return Diagnostic(
+                .invalidValue, "level '\(level.id)' asks for \(level.total) indicators in all but also for \(which)",
+                at: level.location, hint: "A level's total counts its core indicators too: make it at least \(core).")
+        }
+    }
+
     public static func run(_ catalog: Catalog) -> Outcome {
         var outcome = Outcome()
         for framework in catalog.frameworks.values.sorted(by: { $0.id < $1.id }) {
+            outcome.diagnostics += checkLevels(framework, catalog: catalog)
             let failures = runScoring(framework)
             let count = framework.scoring?.examples.count ?? 0
             outcome.examples += count
-            outcome.passed += count - failures.filter { $0.code == DiagnosticCode.exampleFailed.rawValue }.count
+            outcome.passed += count - failures.filter { $0.code == .exampleFailed }.count
             outcome.diagnostics += failures
         }
         for indicator in catalog.indicators {

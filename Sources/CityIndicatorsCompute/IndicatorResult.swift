@@ -10,8 +10,14 @@ public struct InputUse: Sendable, Codable, Equatable {
     public var line: Int?
     public var source: String?
     public var dataYear: Int?
-    /// `reported`, `not_reported` (left blank) or `absent` (no row).
-    public var status: String
+    public var status: InputStatus
+}
+
+/// Whether an input was there: reported, left blank (`not_reported`) or with no row (`absent`).
+public enum InputStatus: String, Sendable, Codable {
+    case reported
+    case notReported = "not_reported"
+    case absent
 }
 
 /// A number shown with its unit (a numerator or denominator).
@@ -60,10 +66,10 @@ public struct IndicatorComputer {
             let element = catalog.elements[id]
             let unit = element?.unit.id ?? ""
             if let v = submitted[id] {
-                return InputUse(element: id, value: v.value, unit: unit, file: v.location.file, line: v.location.line, source: v.source, dataYear: v.dataYear ?? year, status: "reported")
+                return InputUse(element: id, value: v.value, unit: unit, file: v.location.file, line: v.location.line, source: v.source, dataYear: v.dataYear ?? year, status: .reported)
             }
             let base = baseValues[id]
-            return InputUse(element: id, value: base.map { $0 / (element?.unit.factor ?? 1) }, unit: unit, file: nil, line: nil, source: nil, dataYear: base == nil ? nil : year, status: base != nil ? "reported" : notReported.contains(id) ? "not_reported" : "absent")
+            return InputUse(element: id, value: base.map { $0 / (element?.unit.factor ?? 1) }, unit: unit, file: nil, line: nil, source: nil, dataYear: base == nil ? nil : year, status: base != nil ? .reported : notReported.contains(id) ? .notReported : .absent)
         }
         var result = IndicatorResult(indicator: indicator, status: .computed, inputs: inputs, dataYear: inputs.compactMap(\.dataYear).max(), sources: Array(Set(inputs.compactMap(\.source))).sorted())
         if case .undefined = indicator.formula {

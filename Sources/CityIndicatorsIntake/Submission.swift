@@ -55,9 +55,13 @@ public struct Submission: Sendable {
     /// elements derived from it.
     public var register: RegisterResult?
 
-    /// Errors and warnings in all, including register problems counted but not listed.
-    public var errorCount: Int { diagnostics.errorCount + unlistedErrors }
-    public var warningCount: Int { diagnostics.warningCount + unlistedWarnings }
+    /// Errors and warnings of this file: the diagnostics located in it, out of `diagnostics`
+    /// (those of a whole run, cross-file ones included; by default the file's own), plus the
+    /// register problems counted but not listed. The one per-file count every summary uses.
+    public func tally(in diagnostics: [Diagnostic]? = nil) -> Tally {
+        let mine = diagnostics?.filter { $0.location?.file == path } ?? self.diagnostics
+        return Tally(errors: mine.errorCount + unlistedErrors, warnings: mine.warningCount + unlistedWarnings)
+    }
 
     /// How many of `diagnostics` (the first) came from reading the register.
     var registerDiagnostics = 0
@@ -87,4 +91,17 @@ public struct Submission: Sendable {
     public var acceptedCount: Int { rows.filter { if case .accepted = $0.outcome { true } else { false } }.count }
     public var notReportedCount: Int { rows.filter { if case .notReported = $0.outcome { true } else { false } }.count }
     public var rejectedCount: Int { rows.filter { if case .rejected = $0.outcome { true } else { false } }.count }
+}
+
+/// How many errors and warnings a file or a run has.
+public struct Tally: Sendable, Equatable {
+    public var errors: Int
+    public var warnings: Int
+
+    public init(errors: Int = 0, warnings: Int = 0) {
+        self.errors = errors
+        self.warnings = warnings
+    }
+
+    public static func + (a: Tally, b: Tally) -> Tally { Tally(errors: a.errors + b.errors, warnings: a.warnings + b.warnings) }
 }

@@ -61,12 +61,9 @@ public struct SubmissionSet: Sendable {
 
     /// Flags values that changed more than their element allows since an earlier year (V027).
     /// A jump explained in the notes column is an info note, not a warning.
-    public mutating func compare(with previous: SubmissionSet, year previousYear: Int, catalog: Catalog) {
-        compare(with: previous.values, year: previousYear, catalog: catalog)
-    }
-
-    /// Year-over-year checks against values from anywhere (a previous year folder, the store).
-    public mutating func compare(with previousValues: [String: SubmittedValue], year previousYear: Int, catalog: Catalog) {
+    public mutating func compare(with earlier: EarlierYear, catalog: Catalog) {
+        let previousYear = earlier.year
+        let previousValues = earlier.values
         for (id, value) in values.sorted(by: { $0.key < $1.key }) {
             guard let element = catalog.elements[id], let allowed = element.allowedChange,
                 let before = previousValues[id], before.value != 0

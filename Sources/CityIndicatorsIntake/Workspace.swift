@@ -79,6 +79,33 @@ public struct Workspace: Sendable {
         return Workspace(path: path, city: profile, years: years, diagnostics: diagnostics)
     }
 
+    /// True when `path` is a folder holding `city.yaml`.
+    public static func isWorkspace(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("city.yaml"))
+    }
+
+    /// For a year folder of a workspace (`my-city/2024`): the workspace and the year.
+    public static func yearFolder(_ folder: String) -> (workspace: String, year: Int)? {
+        let name = (folder as NSString).lastPathComponent
+        let parent = (folder as NSString).deletingLastPathComponent
+        let root = parent.isEmpty ? "." : parent
+        guard name.count == 4, let year = Int(name), isWorkspace(root) else { return nil }
+        return (root, year)
+    }
+
+    /// The `.csv` files directly in a folder, sorted (hidden files left out).
+    public static func csvFiles(in folder: String) throws -> [String] {
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw InputError("cannot read the folder \(folder): \(error.localizedDescription)")
+        }
+        return entries.sorted().filter { !$0.hasPrefix(".") && $0.lowercased().hasSuffix(".csv") }.map {
+            (folder as NSString).appendingPathComponent($0)
+        }
+    }
+
     /// The CSV files of a year, sorted; other files are W002 warnings.
     public func files(year: Int) -> (csv: [String], diagnostics: [Diagnostic]) {
         let dir = (path as NSString).appendingPathComponent(String(year))
@@ -98,28 +125,19 @@ public struct Workspace: Sendable {
         return (csv, diagnostics)
     }
 
-    /// For a year folder inside a workspace (`my-city/2024`), the submissions of the latest
-    /// earlier year folder, read quietly, for year-over-year checks; nil elsewhere.
-    public static func previousYear(of directory: String, catalog: Catalog) -> (year: Int, set: SubmissionSet)? {
-        let name = (directory as NSString).lastPathComponent
-        guard name.count == 4, let year = Int(name) else { return nil }
-        let parent = (directory as NSString).deletingLastPathComponent
-        let root = parent.isEmpty ? "." : parent
-        guard FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent("city.yaml")) else { return nil }
-        let siblings = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).compactMap { n -> Int? in
-            n.count == 4 ? Int(n) : nil
-        }
-        guard let previous = siblings.filter({ $0 < year }).max() else { return nil }
-        let dir = (root as NSString).appendingPathComponent(String(previous))
+    /// The submissions of the latest year folder before `year`, for year-over-year checks; nil
+    /// when there is none. This is the folder half of the one previous-year policy
+    /// (`City.earlierYear(before:)` asks the store first).
+    public func earlierYear(before year: Int, catalog: Catalog) throws -> EarlierYear? {
+        guard let previous = years.last(where: { $0 < year }) else { return nil }
         let reader = SubmissionReader(catalog: catalog)
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted().filter { $0.lowercased().hasSuffix(".csv") }
-        let submissions = files.compactMap { try? reader.read(path: (dir as NSString).appendingPathComponent($0)) }
-        return (previous, SubmissionSet(submissions: submissions, catalog: catalog))
+        let set = SubmissionSet(submissions: try files(year: previous).csv.map { try reader.read(path: $0) }, catalog: catalog)
+        return EarlierYear(year: previous, values: set.values)
     }
 
-    /// Reads and checks every submission of a year; with `previousYear`, also against the
-    /// latest earlier year folder (year-over-year jumps).
-    public func submissions(year: Int, catalog: Catalog, previousYear: Bool = true) throws -> SubmissionSet {
+    /// Reads and checks every submission of a year; with `earlier`, also against that year's
+    /// values (year-over-year jumps, V027).
+    public func submissions(year: Int, catalog: Catalog, comparedWith earlier: EarlierYear? = nil) throws -> SubmissionSet {
         guard years.contains(year) else {
             throw InputError("the workspace has no \(year)/ folder", hint: years.isEmpty ? "Create a folder named after the year." : "Years present: \(years.map(String.init).joined(separator: ", ")).")
         }
@@ -127,10 +145,28 @@ public struct Workspace: Sendable {
         let reader = SubmissionReader(catalog: catalog)
         var set = SubmissionSet(submissions: try files.map { try reader.read(path: $0) }, catalog: catalog)
         set.diagnostics += strays
-        if previousYear, let previous = years.last(where: { $0 < year }) {
-            let earlier = SubmissionSet(submissions: try self.files(year: previous).csv.map { try reader.read(path: $0) }, catalog: catalog)
-            set.compare(with: earlier, year: previous, catalog: catalog)
-        }
+        if let earlier { set.compare(with: earlier, catalog: catalog) }
         return set
+    }
+
+    /// The year asked for, or the latest year folder.
+    public func year(_ requested: Int?) throws -> Int {
+        if let requested { return requested }
+        guard let latest = years.last else {
+            throw InputError("\(path): no year folders", hint: "Put each year's submissions in a folder named after the year (2024/water.csv).")
+        }
+        return latest
+    }
+}
+
+/// The values of an earlier year that a year's submissions are compared with (V027): from the
+/// store's latest revisions, or from the earlier year folder.
+public struct EarlierYear: Sendable {
+    public var year: Int
+    public var values: [String: SubmittedValue]
+
+    public init(year: Int, values: [String: SubmittedValue]) {
+        self.year = year
+        self.values = values
     }
 }

@@ -9,11 +9,12 @@ import CityIndicatorsCompute
 public enum Documents {
     public static let schemaVersion = "1.0"
 
-    public static func encode<T: Encodable>(_ value: T) -> String {
+    /// Pretty-printed JSON with sorted keys and a final newline; an encoding failure (a
+    /// non-finite number) is thrown, never written as an empty document.
+    public static func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else { return "{}" }
-        return text + "\n"
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 
     public struct IndicatorEntry: Codable, Sendable {
@@ -170,9 +171,9 @@ public enum Documents {
             notReported = s.notReportedCount
             rejected = s.rejectedCount
             blankLines = s.blankLines
-            let mine = diagnostics?.filter { $0.location?.file == s.path } ?? s.diagnostics
-            errors = mine.errorCount + s.unlistedErrors
-            warnings = mine.warningCount + s.unlistedWarnings
+            let tally = s.tally(in: diagnostics)
+            errors = tally.errors
+            warnings = tally.warnings
             register = s.register.map(RegisterSummary.init)
         }
     }

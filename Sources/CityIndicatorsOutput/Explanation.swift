@@ -42,9 +42,9 @@ public enum Explanation {
             let value = input.value.map { "\(Format.readable($0, decimals: $0 == $0.rounded() ? 0 : nil)) \(input.unit)" } ?? "—"
             let from: String
             switch input.status {
-            case "reported": from = input.file.map { (input.line ?? 0) > 0 ? "\($0):\(input.line!)" : $0 } ?? ""
-            case "not_reported": from = "left blank in the submission"
-            default: from = "not submitted"
+            case .reported: from = input.file.map { (input.line ?? 0) > 0 ? "\($0):\(input.line!)" : $0 } ?? ""
+            case .notReported: from = "left blank in the submission"
+            case .absent: from = "not submitted"
             }
             t += "  \(input.element) = \(value)  (\(from))\(input.source.map { "  source: \($0)" } ?? "")\n"
         }

@@ -41,6 +41,14 @@ public enum TextRenderers {
         return table(["indicator", "title", "value", "unit", "status"], rows)
     }
 
+    /// The line under the results table: how many were computed, not computable, not submitted.
+    public static func resultsTally(_ results: [IndicatorResult]) -> String {
+        let computed = results.filter { $0.status == .computed }.count
+        let notComputable = results.filter { $0.status == .notComputable }.count
+        let rest = results.count - computed - notComputable
+        return "\n\(results.count) indicators: \(computed) computed, \(notComputable) not computable, \(rest) not submitted.\n"
+    }
+
     /// The compute results as CSV (WCCD-like columns), Excel-safe.
     public static func resultsCSV(_ results: [IndicatorResult]) -> String {
         var out = CSVText.row(["indicator", "title", "type", "status", "value", "unit", "numerator", "numerator_unit", "denominator", "denominator_unit", "multiplier", "data_year", "source", "reason"])

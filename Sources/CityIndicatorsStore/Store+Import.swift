@@ -31,8 +31,7 @@ extension Store {
         let all = set.allDiagnostics
         var outcomes: [ImportOutcome] = []
         for submission in set.submissions {
-            let errors = all.filter { $0.location?.file == submission.path && $0.severity == .error }.count
-                + (submission.department == nil ? 1 : 0)
+            let errors = submission.tally(in: all).errors + (submission.department == nil ? 1 : 0)
             // A register is its own stream of revisions (fire_calls beside fire), holding the
             // elements derived from it.
             guard errors == 0, let department = submission.register?.register ?? submission.department else {

@@ -6,10 +6,9 @@ import CityIndicatorsIntake
 import CityIndicatorsCompute
 
 /// A problem with the store file itself (not a store, newer version, cannot open).
-public struct StoreError: Error, CustomStringConvertible, Sendable {
+public struct StoreError: UserFacingError, Sendable {
     public var message: String
     public var hint: String?
-    public var description: String { message + (hint.map { "\n  hint: \($0)" } ?? "") }
 }
 
 /// The SQLite store: cities, submissions with provenance and revisions, element values,
@@ -18,14 +17,20 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
 public final class Store: @unchecked Sendable {
     public let path: String
     let pool: DatabasePool
-    /// The clock, injectable for tests; ISO 8601 UTC strings are stored.
-    public var now: @Sendable () -> Date = { Date() }
-    /// Test hook: called inside a file's import transaction, after its values are written.
-    public var insideImportTransaction: (@Sendable (String) -> Void)?
+    /// The clock; ISO 8601 UTC strings are stored.
+    let now: @Sendable () -> Date
+    /// Called inside a file's import transaction, after its values are written (fault tests).
+    let insideImportTransaction: (@Sendable (String) -> Void)?
 
-    /// Opens (and if needed creates or migrates) the store at `path`.
-    public init(path: String, create: Bool = true) throws {
+    /// Opens (and if needed creates or migrates) the store at `path`. `clock` and
+    /// `insideImportTransaction` are for tests: a fixed time, a pause inside a transaction.
+    public init(
+        path: String, create: Bool = true, clock: @escaping @Sendable () -> Date = { Date() },
+        insideImportTransaction: (@Sendable (String) -> Void)? = nil
+    ) throws {
         self.path = path
+        self.now = clock
+        self.insideImportTransaction = insideImportTransaction
         let fm = FileManager.default
         let exists = fm.fileExists(atPath: path)
         if !exists && !create {

@@ -275,3 +275,66 @@ extension Synthetic.Random {
     @inline(__always)
     mutating func unit() -> Double { uniform(0, 1) }
 }
+
+extension RegisterGenerator {
+    /// How a large city's registers compare in size (property assessments the largest).
+    public static let shares: [String: Double] = [
+        "property_assessments": 0.40, "births_deaths": 0.25, "grievances": 0.20,
+        "water_quality_tests": 0.08, "fire_calls": 0.05, "health_facilities": 0.02,
+    ]
+
+    /// A file written by `writeWorkspace`.
+    public struct Written: Sendable {
+        public var path: String
+        public var records: Int
+        public var bytes: Int
+    }
+
+    /// Writes a workspace into `folder`: a `city.yaml` and one year folder with one CSV file per
+    /// register (all of the catalog's, or those given), together about `bytes` bytes, shared out
+    /// as in a large city.
+    public static func writeWorkspace(
+        _ catalog: Catalog, registers requested: [String], into folder: String, bytes total: Int, year: Int,
+        seed: UInt64, errorRate: Double
+    ) throws -> [Written] {
+        let chosen = try (requested.isEmpty ? catalog.registers.keys.sorted() : requested).map {
+            try catalog.register(named: $0)
+        }.sorted { $0.id < $1.id }
+        let weights = chosen.map { shares[$0.id] ?? 0.05 }
+        let sum = weights.reduce(0, +)
+        let yearFolder = (folder as NSString).appendingPathComponent(String(year))
+        do {
+            try FileManager.default.createDirectory(atPath: yearFolder, withIntermediateDirectories: true)
+        } catch {
+            throw InputError("cannot create \(yearFolder): \(error.localizedDescription)")
+        }
+        let city = """
+            # A fictional city whose registers were written by `cityind generate-registers` (seed \(seed)).
+            name: Synthetic registers city
+            country: India
+            ulb_code: "999999"
+            currency: INR
+            frameworks: [iso37120-2018]
+            year_basis: financial
+
+            """
+        try TextFile.write(city, to: (folder as NSString).appendingPathComponent("city.yaml"))
+        var written: [Written] = []
+        for (register, weight) in zip(chosen, weights) {
+            var generator = RegisterGenerator(register: register, year: year, seed: seed, errorRate: errorRate)
+            let path = (yearFolder as NSString).appendingPathComponent("\(register.id).csv")
+            let bytes = Int(Double(total) * weight / sum)
+            written.append(Written(path: path, records: try generator.write(to: path, bytes: bytes), bytes: bytes))
+        }
+        return written
+    }
+
+    /// A size written by a person: bytes, or with KB, MB or GB (1 GB = 10^9 bytes); nil otherwise.
+    public static func parseSize(_ text: String) -> Int? {
+        let t = text.uppercased().trimmingCharacters(in: .whitespaces)
+        for (suffix, factor) in [("GB", 1e9), ("MB", 1e6), ("KB", 1e3), ("B", 1.0)] where t.hasSuffix(suffix) {
+            return Double(t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)).map { Int($0 * factor) }
+        }
+        return Int(t)
+    }
+}

@@ -13,7 +13,11 @@ struct CityInd: ParsableCommand {
 
             Exit codes: 0 success, 1 data problems found, 2 usage error or unreadable input.
             """,
-        subcommands: [TemplatesCommand.self, Validate.self, Import.self, Compute.self, Report.self, Score.self, Status.self, History.self, Diff.self, Explain.self, Check.self, CatalogCommand.self, Generate.self, GenerateRegisters.self, Docs.self]
+        subcommands: [
+            TemplatesCommand.self, Validate.self, Import.self, Compute.self, Report.self, Score.self, Status.self,
+            History.self, Diff.self, Explain.self, Check.self, CatalogCommand.self, Generate.self,
+            GenerateRegisters.self, Docs.self,
+        ]
     )
 
     /// Like ArgumentParser's `main()`, but usage errors and unreadable input exit 2.
@@ -21,12 +25,15 @@ struct CityInd: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as InputError {
-            Terminal.standardError.write(Terminal.standardError.style("error: ", .red) + error.description + "\n")
+        } catch let error as UserFacingError {
+            let err = Terminal.standardError
+            if let catalog = error as? CatalogError {
+                for d in catalog.diagnostics where d.severity == .error { err.write(err.render(d)) }
+            }
+            err.write(err.style("error: ", .red) + error.description + "\n")
             Foundation.exit(2)
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
+            if exitCode(for: error) == .validationFailure {
                 Terminal.standardError.write(fullMessage(for: error) + "\n")
                 Foundation.exit(2)
             }

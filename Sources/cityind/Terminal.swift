@@ -28,8 +28,19 @@ struct Terminal {
         let c: Colour = d.severity == .error ? .red : d.severity == .warning ? .yellow : .cyan
         var text = ""
         if let location = d.location { text += style(location.description + ":", .bold) + " " }
-        text += style("\(d.severity.rawValue)[\(d.code)]", c) + ": " + d.message
+        text += style("\(d.severity.rawValue)[\(d.code.rawValue)]", c) + ": " + d.message
         if let hint = d.hint, !hint.isEmpty { text += "\n  " + style("hint:", .dim) + " " + hint }
         return text + "\n"
+    }
+}
+
+extension Terminal {
+    /// A file's mark in a summary: ✗ errors, ! warnings, ✓ clean.
+    func mark(_ mark: ValidationSummary.Mark) -> String {
+        switch mark {
+        case .failed: style("✗", .red)
+        case .warned: style("!", .yellow)
+        case .passed: style("✓", .green)
+        }
     }
 }

@@ -70,7 +70,7 @@ import Testing
         let ws = try Workspace.open(Fixtures.path("SampleData/sahyadrinagar"), catalog: catalog)
         let set = try ws.submissions(year: 2024, catalog: catalog)
         let results = IndicatorComputer(catalog: catalog).compute(frameworks: ["iso37120-2018"], set: set, year: 2024)
-        let json = Documents.encode(Documents.ComputeDocument(workspace: ws, year: 2024, frameworks: ["iso37120-2018"], catalog: catalog, set: set, results: results))
+        let json = try Documents.encode(Documents.ComputeDocument(workspace: ws, year: 2024, frameworks: ["iso37120-2018"], catalog: catalog, set: set, results: results))
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
         #expect(object["schemaVersion"] as? String == "1.0")
         let first = (object["results"] as! [[String: Any]]).first!
@@ -78,7 +78,7 @@ import Testing
             #expect(first[key] != nil, "missing \(key)")
         }
         // Deterministic: the same inputs give the same bytes.
-        let again = Documents.encode(Documents.ComputeDocument(workspace: ws, year: 2024, frameworks: ["iso37120-2018"], catalog: catalog, set: try ws.submissions(year: 2024, catalog: catalog), results: IndicatorComputer(catalog: catalog).compute(frameworks: ["iso37120-2018"], set: set, year: 2024)))
+        let again = try Documents.encode(Documents.ComputeDocument(workspace: ws, year: 2024, frameworks: ["iso37120-2018"], catalog: catalog, set: try ws.submissions(year: 2024, catalog: catalog), results: IndicatorComputer(catalog: catalog).compute(frameworks: ["iso37120-2018"], set: set, year: 2024)))
         #expect(json == again)
     }
 

@@ -61,17 +61,17 @@ enum Golden {
         return try! ReportData.build(workspace: ws, catalog: catalog, year: 2024, framework: "iso37120-2018", options: ReportOptions(generatedAt: generatedAt))
     }()
 
-    static func render(_ name: String, _ d: ReportData) -> String {
+    static func render(_ name: String, _ d: ReportData) throws -> String {
         switch name {
         case "report.html": HTMLReport.render(d)
         case "report.md": MarkdownReport.render(d)
         case "indicators.csv": ReportCSV.render(d)
-        default: ReportJSON.render(d)
+        default: try ReportJSON.render(d)
         }
     }
 
     @Test(arguments: ["report.html", "report.md", "indicators.csv", "report.json"])
-    func goldenFile(_ name: String) {
-        Golden.check(ReportGoldenTests.render(name, ReportGoldenTests.data), name)
+    func goldenFile(_ name: String) throws {
+        Golden.check(try ReportGoldenTests.render(name, ReportGoldenTests.data), name)
     }
 }

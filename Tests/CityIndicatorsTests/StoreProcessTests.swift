@@ -17,13 +17,10 @@ import Testing
         return dir
     }
 
-    func start(_ arguments: [String], env: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+    func start(_ arguments: [String], binary: String = EndToEndTests.binary) throws -> (Process, Pipe, Pipe) {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: EndToEndTests.binary)
+        p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        for (k, v) in env { environment[k] = v }
-        p.environment = environment
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -87,7 +84,9 @@ import Testing
         let countBefore = try before.submissions(cityID: cityID).count
 
         // Start a 2023 import that pauses inside its first file's transaction, then SIGKILL it.
-        let run = try start(["import", dir, "--year", "2023"], env: ["CITYIND_FAULT_PAUSE_IN_IMPORT": "30"])
+        // The pause is injected into the store by a test-only executable built beside cityind.
+        let faulty = (EndToEndTests.binary as NSString).deletingLastPathComponent + "/store-fault"
+        let run = try start([dir, "2023", "30"], binary: faulty)
         let deadline = Date().addingTimeInterval(20)
         var paused = false
         var buffer = Data()

@@ -45,7 +45,7 @@ import Testing
 
     @Test func theDataPackageIsValidJSONWithOneResourcePerFile() throws {
         let files = ["water", "fire"].map { Templates.make(catalog, department: $0, frameworks: ["iso37120-2018"]) }
-        let json = Templates.dataPackage(catalog, files: files, frameworks: ["iso37120-2018"])
+        let json = try Templates.dataPackage(catalog, files: files, frameworks: ["iso37120-2018"])
         let doc = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
         let resources = doc["resources"] as! [[String: Any]]
         #expect(resources.map { $0["path"] as? String } == ["water.csv", "fire.csv"])

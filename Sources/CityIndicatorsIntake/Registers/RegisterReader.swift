@@ -54,7 +54,7 @@ public struct RegisterResult: Sendable {
     /// Lists and counts a problem of the file as a whole (header, encoding, a fatal read).
     mutating func add(_ d: Diagnostic) {
         diagnostics.append(d)
-        problemCounts[d.code, default: 0] += 1
+        problemCounts[d.code.rawValue, default: 0] += 1
     }
 }
 
@@ -260,7 +260,7 @@ public struct RegisterReader {
         let limit = options.maxListed
         var shown: [String: Int] = [:]
         for d in result.diagnostics {
-            shown[d.code, default: 0] += 1
+            shown[d.code.rawValue, default: 0] += 1
             if d.severity == .error { result.errors += 1 } else if d.severity == .warning { result.warnings += 1 }
         }
         for s in scanners {
@@ -268,7 +268,7 @@ public struct RegisterReader {
                 if code.severity == .error { result.errors += n } else if code.severity == .warning { result.warnings += n }
             }
         }
-        for d in listed.prefix(limit) { shown[d.code, default: 0] += 1 }
+        for d in listed.prefix(limit) { shown[d.code.rawValue, default: 0] += 1 }
         result.diagnostics += listed.prefix(limit)
         for (code, n) in result.problemCounts.sorted(by: { $0.key < $1.key }) {
             let more = n - (shown[code] ?? 0)
@@ -283,12 +283,12 @@ public struct RegisterReader {
             var reason: String?
             var ran = false
             if let unavailable = d.unavailable {
-                reason = "not derived: \(unavailable)"
+                reason = unavailable
             } else if result.accepted == 0 {
                 // An empty register is no evidence of zero: never derive 0 from nothing.
                 reason = result.records == 0 ? "the register has no records" : "the register has no accepted records"
             } else if let missing = ([d.derivation.column].compactMap { $0 } + (d.derivation.condition?.columns ?? [])).first(where: { name in plan.columnOfField[plan.fields.firstIndex { $0.name == name }!] < 0 }) {
-                reason = "not derived: the file has no column '\(missing)'"
+                reason = "the file has no column '\(missing)'"
             } else {
                 ran = true
                 switch d.aggregate {

@@ -61,7 +61,7 @@ extension HTMLReport {
         h += "<p>\(d.errorCount) error(s), \(d.warningCount) warning(s) and \(d.diagnostics.count - d.errorCount - d.warningCount) note(s). Rows with errors were left out of every computation. Locations are file:line:column within the workspace.</p>\n"
         h += "<table class=\"results issues\">\n<caption>Problems found in the \(d.year) submissions</caption>\n" + head(["Severity", "Code", "Location", "Problem"]) + "<tbody>\n"
         for x in d.diagnostics {
-            h += "<tr class=\"sev-\(x.severity.rawValue)\"><th scope=\"row\">\(x.severity.rawValue)</th><td>\(e(x.code))</td><td class=\"code nowrap\">\(e(x.location?.description ?? ""))</td>"
+            h += "<tr class=\"sev-\(x.severity.rawValue)\"><th scope=\"row\">\(x.severity.rawValue)</th><td>\(e(x.code.rawValue))</td><td class=\"code nowrap\">\(e(x.location?.description ?? ""))</td>"
             h += "<td class=\"text\">\(e(x.message))\(x.hint.map { "<br><span class=\"hint\">Hint: \(e($0))</span>" } ?? "")</td></tr>\n"
         }
         return h + "</tbody>\n</table>\n</section>\n"

@@ -31,7 +31,7 @@ extension MarkdownReport {
         guard !d.diagnostics.isEmpty else { return m + "No errors, warnings or notes.\n\n" }
         m += "\(d.errorCount) error(s), \(d.warningCount) warning(s). Rows with errors were left out of every computation.\n\n"
         m += table(["Severity", "Code", "Location", "Problem"], d.diagnostics.map { x in
-            [x.severity.rawValue, x.code, md(x.location?.description ?? ""), md(x.message + (x.hint.map { " Hint: \($0)" } ?? ""))]
+            [x.severity.rawValue, x.code.rawValue, md(x.location?.description ?? ""), md(x.message + (x.hint.map { " Hint: \($0)" } ?? ""))]
         })
         return m
     }

@@ -63,9 +63,14 @@ public struct ReportData: Sendable {
     /// One per index framework of city.yaml (those with `scoring:` and pillars).
     public var indexes: [IndexSection] = []
 
-    /// Reads every year of the workspace and builds the report of one year and framework.
-    /// Throws only for unreadable input (a missing year folder, an unreadable file).
-    public static func build(workspace: Workspace, catalog: Catalog, year: Int, framework id: String, options: ReportOptions = ReportOptions()) throws -> ReportData {
+    /// Reads every year of the workspace and builds the report of one year and framework; each
+    /// year's submissions are compared with what `earlierYear` gives (`City.earlierYear(before:)`
+    /// is the one previous-year policy). Throws only for unreadable input (a missing year
+    /// folder, an unreadable file).
+    public static func build(
+        workspace: Workspace, catalog: Catalog, year: Int, framework id: String, options: ReportOptions = ReportOptions(),
+        earlierYear: (Int) throws -> EarlierYear? = { _ in nil }
+    ) throws -> ReportData {
         guard let framework = catalog.frameworks[id] else {
             throw InputError("unknown framework '\(id)'", hint: "Frameworks: \(catalog.frameworks.keys.sorted().joined(separator: ", ")).")
         }
@@ -77,7 +82,7 @@ public struct ReportData: Sendable {
         var values: [Int: [String: Double]] = [:]
         var selected: (set: SubmissionSet, results: [IndicatorResult])?
         for y in workspace.years {
-            let set = try workspace.submissions(year: y, catalog: catalog)
+            let set = try workspace.submissions(year: y, catalog: catalog, comparedWith: try earlierYear(y))
             let results = computer.compute(frameworks: [id], set: set, year: y)
             values[y] = Dictionary(uniqueKeysWithValues: results.compactMap { r in r.value.map { (r.indicator.id, $0) } })
             if y == year { selected = (set, results) }
@@ -88,7 +93,7 @@ public struct ReportData: Sendable {
         var notes: [String: [String]] = [:]
         for r in results {
             let list = r.inputs.compactMap { input -> String? in
-                guard input.status == "reported", let note = set.values[input.element]?.notes, !note.isEmpty else { return nil }
+                guard input.status == .reported, let note = set.values[input.element]?.notes, !note.isEmpty else { return nil }
                 return "\(input.element): \(note)"
             }
             if !list.isEmpty { notes[r.indicator.id] = list }

@@ -113,5 +113,5 @@ public enum ReportJSON {
             provenance: d.provenance, diagnostics: d.diagnostics)
     }
 
-    public static func render(_ d: ReportData) -> String { Documents.encode(document(d)) }
+    public static func render(_ d: ReportData) throws -> String { try Documents.encode(document(d)) }
 }

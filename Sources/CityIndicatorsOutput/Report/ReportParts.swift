@@ -166,9 +166,9 @@ public struct ProvenanceFile: Sendable, Codable, Equatable {
         accepted = s.acceptedCount
         notReported = s.notReportedCount
         rejected = s.rejectedCount
-        let mine = diagnostics.filter { $0.location?.file == s.path }
-        errors = mine.errorCount
-        warnings = mine.warningCount
+        let tally = s.tally(in: diagnostics)
+        errors = tally.errors
+        warnings = tally.warnings
     }
 }
 

@@ -46,88 +46,25 @@ struct CatalogCommand: ParsableCommand {
     @OptionGroup var catalogOptions: CatalogOptions
 
     func run() throws {
-        let (catalog, _) = try catalogOptions.load()
-        if let framework, catalog.frameworks[framework] == nil {
-            throw ValidationError("unknown framework '\(framework)'. Frameworks: \(catalog.frameworks.keys.sorted().joined(separator: ", "))")
-        }
+        let catalog = try catalogOptions.load()
+        if let framework { _ = try catalog.framework(named: framework) }
         let out = Terminal.standardOutput
-        if departments {
-            out.write(TextRenderers.table(["department", "file", "name", "elements"], catalog.departments.values.sorted { $0.id < $1.id }.map {
-                [$0.id, "\($0.id).csv", $0.name, String(catalog.elements(of: $0.id).count)]
-            }))
-            return
-        }
-        if units {
-            out.write(TextRenderers.table(["unit", "symbol", "dimension", "converts with"], catalog.units.values.sorted { $0.id < $1.id }.map { u in
-                [u.id, u.symbol, u.dimension.description, catalog.units.values.filter { $0.id != u.id && u.converts(to: $0) }.map(\.id).sorted().joined(separator: " ")]
-            }))
-            return
-        }
-        if let id = register {
-            guard let r = catalog.registers[id] else {
-                throw InputError("no register '\(id)'", hint: (Suggest.nearest(id, in: catalog.registers.keys).map { "Did you mean '\($0)'? " } ?? "") + "`cityind catalog --registers` lists them.")
-            }
-            out.write(describe(r, catalog))
-            return
-        }
+        if departments { return out.write(TextRenderers.departments(catalog)) }
+        if units { return out.write(TextRenderers.units(catalog)) }
+        if let register { return out.write(Explanation.register(try catalog.register(named: register), catalog)) }
         if registers {
-            if format == .json {
-                out.write(RegisterExport.json(catalog, year: year))
-                return
-            }
-            var rows: [[String]] = []
-            for r in catalog.registers.values.sorted(by: { $0.id < $1.id }) {
-                rows.append([r.id, "\(r.id).csv", r.department, String(r.fields.count), r.derivations.map(\.element).joined(separator: " ")])
-            }
-            out.write(TextRenderers.table(["register", "file", "department", "columns", "derives"], rows))
-            return
+            return out.write(format == .json ? RegisterExport.json(catalog, year: year) : TextRenderers.registers(catalog))
         }
-        if elements {
-            out.write(TextRenderers.table(["element", "department", "unit", "kind", "title"], catalog.sortedElements.map {
-                [$0.id, $0.department, $0.unit.id, $0.kind.rawValue, $0.title]
-            }))
-            return
-        }
+        if elements { return out.write(TextRenderers.elements(catalog)) }
         let list = framework.map { catalog.indicators(in: $0) } ?? catalog.indicators
         switch format {
         case .json:
-            out.write(Documents.encode(Documents.CatalogDocument(catalog: catalog.origin, indicators: list.map { Documents.IndicatorEntry($0, catalog: catalog) })))
+            let entries = list.map { Documents.IndicatorEntry($0, catalog: catalog) }
+            out.write(try Documents.encode(Documents.CatalogDocument(catalog: catalog.origin, indicators: entries)))
         case .md:
             out.write(TextRenderers.catalogMarkdown(catalog, frameworks: framework.map { [$0] }))
         case .table:
-            out.write(TextRenderers.catalogTable(list))
-            out.write("\n\(list.count) indicators\n")
+            out.write(TextRenderers.catalogTable(list) + "\n\(list.count) indicators\n")
         }
-    }
-
-    /// A register as a nodal officer needs it: the file name, the header, each column's rules.
-    private func describe(_ r: Register, _ catalog: Catalog) -> String {
-        var text = "\(r.id) — \(r.title)\n\n\(r.description)\n\n"
-        text += "file:        <year>/\(r.id).csv, kept by \(catalog.departments[r.department]?.name ?? r.department)\n"
-        text += "header:      \(r.fields.map(\.name).joined(separator: ","))\n"
-        if !r.primaryKey.isEmpty { text += "primary key: \(r.primaryKey.joined(separator: ", ")) (each record once)\n" }
-        text += "\n"
-        var rows: [[String]] = []
-        for f in r.fields {
-            var rules: [String] = []
-            if f.required { rules.append("required") }
-            if f.unique { rules.append("unique") }
-            if let lo = f.minimumText { rules.append("≥ \(lo)") }
-            if let hi = f.maximumText { rules.append("≤ \(hi)") }
-            if let values = f.enumValues { rules.append("one of: " + values.joined(separator: ", ")) }
-            if let p = f.pattern { rules.append("pattern \(p.source)") }
-            if let n = f.minLength { rules.append("≥ \(n) characters") }
-            if let n = f.maxLength { rules.append("≤ \(n) characters") }
-            let type = f.type == .date ? "date (YYYY-MM-DD)" : f.type.rawValue
-            rows.append([f.name, type, f.unit?.id ?? "", rules.joined(separator: "; ")])
-        }
-        text += TextRenderers.table(["column", "type", "unit", "rules"], rows)
-        if !r.derivations.isEmpty {
-            text += "\nderives:\n"
-            for d in r.derivations { text += "  \(d.element) = \(d.source)\n" }
-        }
-        if let source = r.source { text += "\nsource: \(source.trimmingCharacters(in: .whitespacesAndNewlines))\n" }
-        text += "defined at \(r.location.description)\n"
-        return text
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CityIndicators
-import CityIndicatorsStore
 import Foundation
 
 struct Compute: ParsableCommand {
@@ -18,8 +17,6 @@ struct Compute: ParsableCommand {
               cityind compute my-city --framework iso37120-2018 --format csv --output 2024.csv
             """)
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
-
     @Argument(help: ArgumentHelp("The city workspace (the folder with city.yaml).", valueName: "workspace"))
     var workspace: String
 
@@ -30,7 +27,7 @@ struct Compute: ParsableCommand {
     var framework: [String] = []
 
     @Option(help: "Output format: table, json or csv.")
-    var format: OutputFormat = .table
+    var format: TableFormat = .table
 
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -42,33 +39,23 @@ struct Compute: ParsableCommand {
     @OptionGroup var catalogOptions: CatalogOptions
 
     func run() throws {
-        let (catalog, _) = try catalogOptions.load()
-        let ws = try Workspace.open(workspace, catalog: catalog)
-        guard let year = year ?? ws.years.last else {
-            throw InputError("\(workspace): no year folders", hint: "Put each year's submissions in a folder named after the year (2024/water.csv).")
-        }
-        let frameworks = framework.isEmpty ? ws.city.frameworks : framework
-        for id in frameworks where catalog.frameworks[id] == nil {
-            throw ValidationError("unknown framework '\(id)'. Frameworks: \(catalog.frameworks.keys.sorted().joined(separator: ", "))")
-        }
-        var set = try ws.submissions(year: year, catalog: catalog, previousYear: false)
-        compareWithPreviousYear(&set, yearDirectory: (workspace as NSString).appendingPathComponent(String(year)), catalog: catalog, storePath: store.db)
-        let results = IndicatorComputer(catalog: catalog).compute(frameworks: frameworks, set: set, year: year)
-        let diagnostics = ws.diagnostics + set.allDiagnostics
+        let city = try City.open(workspace, catalog: try catalogOptions.load(), store: store.db)
+        let year = try city.year(year)
+        let frameworks = try city.frameworks(framework)
+        let (set, results) = try city.compute(year: year, frameworks: frameworks)
+        let diagnostics = city.workspace.diagnostics + set.allDiagnostics
         switch format {
         case .json:
-            var doc = Documents.ComputeDocument(workspace: ws, year: year, frameworks: frameworks, catalog: catalog, set: set, results: results)
-            doc.diagnostics = diagnostics
-            try emit(Documents.encode(doc), to: output)
+            var document = Documents.ComputeDocument(
+                workspace: city.workspace, year: year, frameworks: frameworks, catalog: city.catalog, set: set,
+                results: results)
+            document.diagnostics = diagnostics
+            try emit(try Documents.encode(document), to: output)
         case .csv:
             try emit(TextRenderers.resultsCSV(results), to: output)
         case .table:
-            var text = "\(ws.city.name) — \(year) — \(frameworks.joined(separator: ", "))\n\n"
-            text += TextRenderers.results(results, grouping: numberStyle)
-            let computed = results.filter { $0.status == .computed }.count
-            let notComputable = results.filter { $0.status == .notComputable }.count
-            text += "\n\(results.count) indicators: \(computed) computed, \(notComputable) not computable, \(results.count - computed - notComputable) not submitted.\n"
-            try emit(text, to: output)
+            let header = "\(city.profile.name) — \(year) — \(frameworks.joined(separator: ", "))\n\n"
+            try emit(header + TextRenderers.results(results, grouping: numberStyle) + TextRenderers.resultsTally(results), to: output)
         }
         let err = Terminal.standardError
         if diagnostics.errorCount > 0 {
@@ -76,9 +63,8 @@ struct Compute: ParsableCommand {
             err.write("\(diagnostics.errorCount) error(s) in the \(year) submissions: rows with errors were left out. Run `cityind validate \(workspace)` for the full list.\n")
             throw ExitCode(1)
         } else if diagnostics.warningCount > 0, format == .table, output == nil {
-            err.write("\(diagnostics.warningCount) warning(s) in the \(year) submissions; run `cityind validate \((workspace as NSString).appendingPathComponent(String(year)))` to see them.\n")
+            let folder = (workspace as NSString).appendingPathComponent(String(year))
+            err.write("\(diagnostics.warningCount) warning(s) in the \(year) submissions; run `cityind validate \(folder)` to see them.\n")
         }
     }
 }
-
-extension Format.Grouping: ExpressibleByArgument {}

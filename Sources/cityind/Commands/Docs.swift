@@ -13,9 +13,9 @@ struct Docs: ParsableCommand {
     var out: String = "docs"
 
     func run() throws {
-        let (catalog, _) = try CatalogOptions.load(nil)
-        try emit(TextRenderers.catalogMarkdown(catalog), to: (out as NSString).appendingPathComponent("indicators.md"))
-        try emit(DiagnosticsDoc.markdown(), to: (out as NSString).appendingPathComponent("diagnostics.md"))
+        let catalog = try CatalogChoice().load()
+        try TextFile.write(TextRenderers.catalogMarkdown(catalog), to: (out as NSString).appendingPathComponent("indicators.md"))
+        try TextFile.write(DiagnosticsDoc.markdown(), to: (out as NSString).appendingPathComponent("diagnostics.md"))
         Terminal.standardOutput.write("wrote \(out)/indicators.md and \(out)/diagnostics.md\n")
     }
 }

@@ -41,9 +41,11 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        let (catalog, _) = try catalogOptions.load()
+        let catalog = try catalogOptions.load()
         let ws = try Workspace.open(template, catalog: catalog)
-        let paths = try Synthetic.generate(template: ws, catalog: catalog, out: out, cities: cities, years: years, lastYear: lastYear ?? ws.years.last ?? 2024, seed: seed)
+        let paths = try Synthetic.generate(
+            template: ws, catalog: catalog, out: out, cities: cities, years: years,
+            lastYear: lastYear ?? ws.years.last ?? 2024, seed: seed)
         Terminal.standardOutput.write("wrote \(paths.count) workspaces × \(years) years into \(out)\n")
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CityIndicators
-import CityIndicatorsStore
 import Foundation
 
 struct History: ParsableCommand {
@@ -32,30 +31,12 @@ struct History: ParsableCommand {
     }
 
     func run() throws {
-        let (catalog, _) = try catalogOptions.load()
-        let ulb = try city ?? Workspace.open(workspace!, catalog: catalog).city.ulbCode
-        let db = try openStore(store.path(workspace: workspace)!, create: false)
-        guard let cityID = try db.city(ulbCode: ulb)?.id else {
-            throw InputError("the store \(db.path) holds no city with ULB code \(ulb)", hint: "Cities in it: \(try db.cities().map(\.ulbCode).joined(separator: ", ")).")
-        }
-        let out = Terminal.standardOutput
-        if let element = catalog.elements[id] {
-            let rows = try db.elementHistory(cityID: cityID, element: id)
-            out.write("\(id) — \(element.title) [\(element.unit.id)]\n\n")
-            out.write(TextRenderers.table(["year", "rev", "value", "imported by", "imported at", "from"], rows.map { s, v in
-                [String(s.year), String(s.revision), v.value.map { Format.readable($0, decimals: $0 == $0.rounded() ? 0 : nil) } ?? "(blank)", s.importedBy, s.importedAt, v.line > 0 ? "\(s.fileName):\(v.line)" : s.fileName]
-            }))
-            if rows.isEmpty { out.write("(no values in the store)\n") }
-        } else if let indicator = catalog.indicator(id) {
-            let rows = try db.indicatorHistory(cityID: cityID, indicator: id)
-            out.write("\(id) — \(indicator.title) [\(indicator.unit.label)]\n\n")
-            out.write(TextRenderers.table(["year", "computed at", "status", "value", "definition"], rows.map { c, r in
-                [String(c.year), c.computedAt, r.status, r.value.map { Format.readable($0) } ?? "—", String(r.definitionHash.prefix(12)) + (r.definitionHash == indicator.definitionHash ? "" : " (older definition)")]
-            }))
-            if rows.isEmpty { out.write("(no results in the store)\n") }
-        } else {
-            let suggestion = Suggest.nearest(id, in: catalog.indicators.map(\.id) + catalog.elements.keys)
-            throw InputError("no element or indicator '\(id)'", hint: suggestion.map { "Did you mean '\($0)'?" })
-        }
+        let catalog = try catalogOptions.load()
+        let opened = try workspace.map { try City.open($0, catalog: catalog, store: store.db) }
+        let storePath = opened?.storePath ?? store.db!
+        let ulbCode = city ?? opened!.profile.ulbCode
+        let text = try CityIndicators.History.text(
+            of: id, ulbCode: ulbCode, store: try Store(path: storePath, create: false), catalog: catalog)
+        Terminal.standardOutput.write(text)
     }
 }

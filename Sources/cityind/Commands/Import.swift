@@ -1,6 +1,5 @@
 import ArgumentParser
 import CityIndicators
-import CityIndicatorsStore
 import Foundation
 
 struct Import: ParsableCommand {
@@ -38,35 +37,21 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
-        let (catalog, _) = try catalogOptions.load()
+        let catalog = try catalogOptions.load()
         let out = Terminal.standardOutput
         var anyRefused = false
         for path in workspaces {
-            var imported = 0, unchanged = 0, refused = 0
-            let ws = try Workspace.open(path, catalog: catalog)
-            let db = try openStore(store.path(workspace: path)!, create: true)
-            if let seconds = ProcessInfo.processInfo.environment["CITYIND_FAULT_PAUSE_IN_IMPORT"].flatMap(Double.init) {
-                // Test-only fault injection (docs/store.md): hold the first file's transaction open.
-                db.insideImportTransaction = { file in
-                    Terminal.standardError.write("paused inside the import transaction of \(file)\n")
-                    Thread.sleep(forTimeInterval: seconds)
-                }
-            }
-            let years = year.map { [$0] } ?? ws.years
-            for y in years {
-                // Year-over-year warnings never block an import, so the previous year is not read.
-                let set = try ws.submissions(year: y, catalog: catalog, previousYear: false)
-                let outcomes: [ImportOutcome]
-                do {
-                    outcomes = try db.importYear(city: ws.city, year: y, set: set, catalog: catalog, by: by ?? currentUser())
-                } catch let error as StoreError {
-                    throw InputError(error.message, hint: error.hint)
-                }
-                for o in outcomes {
+            let city = try City.open(path, catalog: catalog, store: store.db)
+            let db = try city.openStore(create: true)
+            var imported = 0
+            var unchanged = 0
+            var refused = 0
+            for done in try city.importYears(year.map { [$0] }, into: db, by: by ?? currentUser()) {
+                for o in done.outcomes {
                     switch o.status {
                     case .imported(let revision, let rows):
                         imported += 1
-                        out.write("\(out.style("imported", .green))  \(o.file): \(o.department ?? "?") \(y) revision \(revision) (\(rows) rows)\n")
+                        out.write("\(out.style("imported", .green))  \(o.file): \(o.department ?? "?") \(done.year) revision \(revision) (\(rows) rows)\n")
                     case .unchanged(let revision):
                         unchanged += 1
                         out.write("unchanged \(o.file): same as revision \(revision)\n")
@@ -75,9 +60,8 @@ struct Import: ParsableCommand {
                         out.write("\(out.style("refused", .red))   \(o.file): \(errors) error(s); nothing of it was imported. Run `cityind validate \(o.file)`.\n")
                     }
                 }
-                try db.recordResults(city: ws.city, year: y, frameworks: ws.city.frameworks, catalog: catalog, by: by ?? currentUser())
             }
-            out.write("\(ws.city.name) → \(db.path): \(imported) imported, \(unchanged) unchanged, \(refused) refused\n")
+            out.write("\(city.profile.name) → \(db.path): \(imported) imported, \(unchanged) unchanged, \(refused) refused\n")
             anyRefused = anyRefused || refused > 0
         }
         if anyRefused { throw ExitCode(1) }

@@ -21,8 +21,6 @@ struct Report: ParsableCommand {
               cityind report my-city --generated-at "12 May 2025, City Data Office"
             """)
 
-    enum OutputFormat: String, CaseIterable { case html, md, csv, json }
-
     @Argument(help: ArgumentHelp("The city workspace (the folder with city.yaml).", valueName: "workspace"))
     var workspace: String
 
@@ -32,7 +30,9 @@ struct Report: ParsableCommand {
     @Option(help: "Framework id (default: the first framework in city.yaml).")
     var framework: String?
 
-    @Option(help: ArgumentHelp("The folder to write into, created if needed (default: ./report-<ulb_code>-<year>).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "The folder to write into, created if needed (default: ./report-<ulb_code>-<year>).", valueName: "dir"))
     var out: String?
 
     @Option(help: ArgumentHelp("Formats to write, comma-separated: html, md, csv, json (default: all).", valueName: "list"))
@@ -50,80 +50,42 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("Text shown as the generation date (no clock is read otherwise).", valueName: "text"))
     var generatedAt: String?
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Other city workspaces to score this city with on the index frameworks of city.yaml (lsc-2017 …).", valueName: "workspace"))
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Other city workspaces to score this city with on the index frameworks of city.yaml (lsc-2017 …).",
+            valueName: "workspace"))
     var peers: [String] = []
 
+    @OptionGroup var store: StoreOptions
     @OptionGroup var catalogOptions: CatalogOptions
 
-    var formats: [OutputFormat] {
-        get throws {
-            let names = format.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
-            for name in names where OutputFormat(rawValue: name) == nil {
-                throw ValidationError("unknown report format '\(name)'. Formats: html, md, csv, json (and --pdf).")
-            }
-            return names.isEmpty ? OutputFormat.allCases : OutputFormat.allCases.filter { names.contains($0.rawValue) }
-        }
+    func validate() throws {
+        do { _ = try ReportFormat.parse(format) } catch let error as InputError { throw ValidationError(error.description) }
     }
 
-    func validate() throws { _ = try formats }
-
     func run() throws {
-        let (catalog, _) = try catalogOptions.load()
-        let ws = try Workspace.open(workspace, catalog: catalog)
-        guard let year = year ?? ws.years.last else {
-            throw InputError("\(workspace): no year folders", hint: "Put each year's submissions in a folder named after the year (2024/water.csv).")
-        }
-        guard let frameworkID = framework ?? ws.city.frameworks.first else {
-            throw InputError("city.yaml lists no framework of the catalog", hint: "Add one to city.yaml (frameworks: [iso37120-2018]) or give --framework.")
-        }
-        if catalog.frameworks[frameworkID] == nil {
-            throw ValidationError("unknown framework '\(frameworkID)'. Frameworks: \(catalog.frameworks.keys.sorted().joined(separator: ", "))")
-        }
+        let city = try City.open(workspace, catalog: try catalogOptions.load(), store: store.db)
+        let year = try city.year(year)
+        let framework = try city.framework(framework)
         let browser = pdf ? PDFPrinter.findBrowser() : nil
         if pdf && browser == nil {
-            throw InputError("--pdf needs a headless Chromium, and none of \(PDFPrinter.browsers.joined(separator: ", ")) is in PATH", hint: "Install one (Debian/Ubuntu: apt-get install chromium), or print report.html to PDF from any browser: its print stylesheet is laid out for A4.")
+            throw InputError(
+                "--pdf needs a headless Chromium, and none of \(PDFPrinter.browsers.joined(separator: ", ")) is in PATH",
+                hint: "Install one (Debian/Ubuntu: apt-get install chromium), or print report.html to PDF from any browser: its print stylesheet is laid out for A4.")
         }
-        var peerInputs: [ScoreInput] = []
-        for path in peers {
-            let peer = try Workspace.open(path, catalog: catalog)
-            guard peer.years.contains(year) else { continue }
-            let set = try peer.submissions(year: year, catalog: catalog, previousYear: false)
-            let indexFrameworks = ws.city.frameworks.filter { catalog.frameworks[$0]?.scoring != nil }
-            peerInputs.append(ScoreInput(city: peer.city.name, ulbCode: peer.city.ulbCode, year: year, population: set.values["population_total"]?.value,
-                                         results: IndicatorComputer(catalog: catalog).compute(frameworks: indexFrameworks, set: set, year: year)))
-        }
-        let data = try ReportData.build(workspace: ws, catalog: catalog, year: year, framework: frameworkID, options: ReportOptions(grouping: numberStyle, generatedAt: generatedAt, peers: peerInputs))
-        let dir = out ?? "report-\(Report.slug(ws.city.ulbCode))-\(year)"
-        do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        } catch {
-            throw InputError("cannot create \(dir): \(error.localizedDescription)")
-        }
+        let indexes = city.profile.frameworks.filter { city.catalog.frameworks[$0]?.scoring != nil }
+        let peerInputs = try ScoreInputs.fromWorkspaces(
+            peers, catalog: city.catalog, frameworks: indexes, year: year, skippingCitiesWithoutTheYear: true)
+        let options = ReportOptions(grouping: numberStyle, generatedAt: generatedAt, peers: peerInputs)
+        let data = try city.report(year: year, framework: framework.id, options: options)
+        let written = try ReportWriter.write(
+            data, formats: try ReportFormat.parse(format), into: out ?? city.reportFolderName(year: year),
+            csvByteOrderMark: csvBom, pdfBrowser: browser)
         let t = Terminal.standardOutput
-        func write(_ name: String, _ text: String) throws {
-            let path = (dir as NSString).appendingPathComponent(name)
-            try emit(text, to: path)
-            t.write("wrote \(path)\n")
-        }
-        let formats = try formats
-        var html: String?
-        for f in formats {
-            switch f {
-            case .html:
-                html = HTMLReport.render(data)
-                try write("report.html", html!)
-            case .md: try write("report.md", MarkdownReport.render(data))
-            case .csv: try write("indicators.csv", ReportCSV.render(data, byteOrderMark: csvBom))
-            case .json: try write("report.json", ReportJSON.render(data))
-            }
-        }
-        if let browser {
-            let path = (dir as NSString).appendingPathComponent("report.pdf")
-            try PDFPrinter.print(html: html ?? HTMLReport.render(data), to: path, browser: browser)
-            t.write("wrote \(path)\n")
-        }
-        let summary = "\(data.city.name) \(year), \(frameworkID): \(data.count(.computed)) of \(data.results.count) indicators computed; level reached: \(data.assessment?.reached?.title ?? "none")"
-        t.write(summary + "\n")
+        for path in written { t.write("wrote \(path)\n") }
+        let level = data.assessment?.reached?.title ?? "none"
+        t.write("\(data.city.name) \(year), \(framework.id): \(data.count(.computed)) of \(data.results.count) indicators computed; level reached: \(level)\n")
         let err = Terminal.standardError
         if data.errorCount > 0 {
             for var d in data.diagnostics where d.severity == .error {
@@ -134,11 +96,5 @@ struct Report: ParsableCommand {
             err.write("\(data.errorCount) error(s) in the \(year) submissions: rows with errors were left out (the report lists them under Data issues). Run `cityind validate \(workspace)` for the full list.\n")
             throw ExitCode(1)
         }
-    }
-
-    /// A folder-name-safe form of a ULB code.
-    static func slug(_ text: String) -> String {
-        let s = String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
-        return s.isEmpty ? "city" : s
     }
 }

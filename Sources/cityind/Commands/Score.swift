@@ -1,6 +1,5 @@
 import ArgumentParser
 import CityIndicators
-import CityIndicatorsStore
 import Foundation
 
 struct Score: ParsableCommand {
@@ -19,8 +18,6 @@ struct Score: ParsableCommand {
               cityind score city-* --missing category_mean --normalisation deciles
             """)
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
-
     @Argument(help: ArgumentHelp("City workspaces.", valueName: "workspace"))
     var workspaces: [String] = []
 
@@ -31,95 +28,66 @@ struct Score: ParsableCommand {
     var framework: String = "lsc-2017"
 
     @Option(help: "Override: min_max, z_score or deciles.")
-    var normalisation: String?
+    var normalisation: ScoringSettings.Normalisation?
 
     @Option(help: "Override the missing-data policy: zero, category_mean or reweight.")
-    var missing: String?
+    var missing: ScoringSettings.Missing?
 
     @Option(help: "Override: anchor (a numeric benchmark tops the scale) or ignore.")
-    var benchmarks: String?
+    var benchmarks: ScoringSettings.BenchmarkUse?
 
     @Flag(help: "Compare all cities together instead of by population group.")
     var noGroups = false
 
-    @Option(help: ArgumentHelp("Show how this city's index is made, from each indicator's value to the total.", valueName: "ulb-code"))
+    @Option(
+        help: ArgumentHelp(
+            "Show how this city's index is made, from each indicator's value to the total.", valueName: "ulb-code"))
     var explain: String?
 
     @Option(help: "Output format: table, json or csv.")
-    var format: OutputFormat = .table
+    var format: TableFormat = .table
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var catalogOptions: CatalogOptions
 
     func validate() throws {
-        if workspaces.isEmpty && store.db == nil { throw ValidationError("give city workspaces, or --db with a store of many cities") }
-        if let n = normalisation, ScoringSettings.Normalisation(rawValue: n) == nil { throw ValidationError("--normalisation must be min_max, z_score or deciles") }
-        if let m = missing, ScoringSettings.Missing(rawValue: m) == nil { throw ValidationError("--missing must be zero, category_mean or reweight") }
-        if let b = benchmarks, ScoringSettings.BenchmarkUse(rawValue: b) == nil { throw ValidationError("--benchmarks must be anchor or ignore") }
+        if workspaces.isEmpty && store.db == nil {
+            throw ValidationError("give city workspaces, or --db with a store of many cities")
+        }
     }
 
     func run() throws {
-        let (catalog, _) = try catalogOptions.load()
-        guard let fw = catalog.frameworks[framework] else {
-            throw ValidationError("unknown framework '\(framework)'. Frameworks: \(catalog.frameworks.keys.sorted().joined(separator: ", "))")
-        }
+        let catalog = try catalogOptions.load()
+        let fw = try catalog.framework(named: framework)
         var settings = fw.scoring ?? ScoringSettings()
-        if let n = normalisation { settings.normalisation = .init(rawValue: n)! }
-        if let m = missing { settings.missing = .init(rawValue: m)! }
-        if let b = benchmarks { settings.benchmarks = .init(rawValue: b)! }
+        if let normalisation { settings.normalisation = normalisation }
+        if let missing { settings.missing = missing }
+        if let benchmarks { settings.benchmarks = benchmarks }
         if noGroups { settings.groups = [] }
-        var inputs: [ScoreInput] = []
-        if workspaces.isEmpty, let path = store.db {
-            let db = try openStore(path, create: false)
-            for city in try db.cities() {
-                guard let id = city.id, let y = try year ?? db.years(cityID: id).last else { continue }
-                let stored = try db.latest(cityID: id, year: y)
-                guard !stored.submissions.isEmpty else { continue }
-                inputs.append(ScoreInput(city: city.name, ulbCode: city.ulbCode, year: y, population: stored.values["population_total"]?.value, results: stored.compute(catalog, frameworks: [framework])))
+        let inputs =
+            if workspaces.isEmpty, let path = store.db {
+                try ScoreInputs.fromStore(try Store(path: path, create: false), catalog: catalog, framework: framework, year: year)
+            } else {
+                try ScoreInputs.fromWorkspaces(workspaces, catalog: catalog, frameworks: [framework], year: year)
             }
-        } else {
-            for path in workspaces {
-                let ws = try Workspace.open(path, catalog: catalog)
-                guard let y = year ?? ws.years.last else { continue }
-                let set = try ws.submissions(year: y, catalog: catalog, previousYear: false)
-                let results = IndicatorComputer(catalog: catalog).compute(frameworks: [framework], set: set, year: y)
-                inputs.append(ScoreInput(city: ws.city.name, ulbCode: ws.city.ulbCode, year: y, population: set.values["population_total"]?.value, results: results))
-            }
-        }
         let scores = IndexScorer(framework: fw, settings: settings).score(inputs)
         let out = Terminal.standardOutput
         if let explain {
             guard let s = scores.first(where: { $0.ulbCode == explain }) else {
-                throw InputError("no city with ULB code \(explain) among those scored", hint: "Scored: \(scores.map(\.ulbCode).sorted().joined(separator: ", ")).")
+                let scored = scores.map(\.ulbCode).sorted().joined(separator: ", ")
+                throw InputError("no city with ULB code \(explain) among those scored", hint: "Scored: \(scored).")
             }
-            out.write(ScoreExplanation.text(s, all: scores, framework: fw, catalog: catalog, settings: settings))
-            return
+            return out.write(ScoreExplanation.text(s, all: scores, framework: fw, catalog: catalog, settings: settings))
         }
+        let tables = ScoreTables(framework: fw, settings: settings, scores: scores)
         switch format {
-        case .json:
-            // The set of cities scored together is part of the result: min–max depends on it.
-            struct Group: Encodable { var group: String; var cities: [String] }
-            struct Document: Encodable { var schemaVersion = Documents.schemaVersion; var framework: String; var normalisation: String; var missing: String; var benchmarks: String; var scoredTogether: [Group]; var cities: [CityScore] }
-            let groups = Dictionary(grouping: scores) { $0.group ?? "all" }.map { Group(group: $0.key, cities: $0.value.map(\.ulbCode).sorted()) }.sorted { $0.group < $1.group }
-            out.write(Documents.encode(Document(framework: framework, normalisation: settings.normalisation.rawValue, missing: settings.missing.rawValue, benchmarks: settings.benchmarks.rawValue, scoredTogether: groups, cities: scores)))
-        case .csv:
-            var text = CSVText.row(["group", "rank", "city", "ulb_code", "year", "index"] + fw.pillars.map(\.id) + ["missing_indicators"])
-            for s in scores {
-                text += CSVText.row([s.group ?? "", String(s.rank), s.city, s.ulbCode, String(s.year), Format.fixed(s.index, decimals: 2)] + fw.pillars.map { s.pillars[$0.id].map { Format.fixed($0, decimals: 2) } ?? "" } + [String(s.missing)])
-            }
-            out.write(text)
-        case .table:
-            out.write("\(fw.title)\n\(settings.normalisation.rawValue), missing data: \(settings.missing.rawValue), benchmarks: \(settings.benchmarks.rawValue)\n\n")
-            let groups = settings.groups.isEmpty ? [nil] : settings.groups.map { Optional($0.id) } + [Optional("unknown")]
-            for g in groups {
-                let list = scores.filter { $0.group == g }.sorted { ($0.rank, $0.ulbCode) < ($1.rank, $1.ulbCode) }
-                guard !list.isEmpty else { continue }
-                if let g { out.write((settings.groups.first { $0.id == g }?.title ?? "population unknown") + "\n") }
-                out.write(TextRenderers.table(["rank", "city", "year", "index"] + fw.pillars.map(\.title) + ["missing"], list.map { s in
-                    [String(s.rank), s.city, String(s.year), Format.fixed(s.index, decimals: 2)] + fw.pillars.map { s.pillars[$0.id].map { Format.fixed($0, decimals: 2) } ?? "—" } + [String(s.missing)]
-                }))
-                out.write("\n")
-            }
+        case .json: out.write(try tables.json)
+        case .csv: out.write(tables.csv)
+        case .table: out.write(tables.table)
         }
     }
 }
+
+extension ScoringSettings.Normalisation: ExpressibleByArgument {}
+extension ScoringSettings.Missing: ExpressibleByArgument {}
+extension ScoringSettings.BenchmarkUse: ExpressibleByArgument {}

@@ -32,42 +32,24 @@ struct TemplatesCommand: ParsableCommand {
 
     @OptionGroup var catalogOptions: CatalogOptions
 
-    func run() throws {
-        let (catalog, _) = try catalogOptions.load()
-        let frameworks = framework.isEmpty ? catalog.frameworks.keys.sorted() : framework
-        for id in frameworks where catalog.frameworks[id] == nil {
-            throw ValidationError("unknown framework '\(id)'. Frameworks: \(catalog.frameworks.keys.sorted().joined(separator: ", "))")
-        }
-        for id in department where catalog.departments[id] == nil {
-            throw ValidationError("unknown department '\(id)'. Departments: \(catalog.departments.keys.sorted().joined(separator: ", "))")
-        }
+    func validate() throws {
         if let year, !(1900...2100).contains(year) { throw ValidationError("--year must be a four-digit year") }
-        let dir = year.map { (out as NSString).appendingPathComponent(String($0)) } ?? out
-        do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        } catch {
-            throw InputError("cannot create \(dir): \(error.localizedDescription)")
-        }
-        let departments = (department.isEmpty ? catalog.departments.keys.sorted() : department).filter {
-            !Templates.owed(catalog, department: $0, frameworks: frameworks).isEmpty
-        }
-        var files: [Templates.File] = []
+    }
+
+    func run() throws {
+        let catalog = try catalogOptions.load()
+        let folder = year.map { (out as NSString).appendingPathComponent(String($0)) } ?? out
+        let frameworks = framework.isEmpty ? catalog.frameworks.keys.sorted() : framework
+        let (written, dataPackage) = try Templates.write(
+            catalog, departments: department, frameworks: frameworks, into: folder)
         let t = Terminal.standardOutput
-        for d in departments {
-            let path = (dir as NSString).appendingPathComponent("\(d).csv")
-            let existing = FileManager.default.contents(atPath: path).map { Array($0) }
-            let file = Templates.make(catalog, department: d, frameworks: frameworks, existing: existing)
-            try emit(file.text, to: path)
-            files.append(file)
-            var line = "wrote \(path): \(Templates.owed(catalog, department: d, frameworks: frameworks).count) elements"
-            if existing != nil { line += ", \(file.keptValues) filled value(s) kept" }
-            t.write(line + "\n")
-            if !file.keptExtraRows.isEmpty {
-                t.write("  kept \(file.keptExtraRows.count) row(s) for elements not owed by these frameworks at the end: \(file.keptExtraRows.joined(separator: ", "))\n")
+        for w in written {
+            t.write("wrote \(w.path): \(w.owed) elements" + (w.replaced ? ", \(w.file.keptValues) filled value(s) kept" : "") + "\n")
+            if !w.file.keptExtraRows.isEmpty {
+                let rows = w.file.keptExtraRows
+                t.write("  kept \(rows.count) row(s) for elements not owed by these frameworks at the end: \(rows.joined(separator: ", "))\n")
             }
         }
-        let package = (dir as NSString).appendingPathComponent("datapackage.json")
-        try emit(Templates.dataPackage(catalog, files: files, frameworks: frameworks), to: package)
-        t.write("wrote \(package)\n")
+        t.write("wrote \(dataPackage)\n")
     }
 }

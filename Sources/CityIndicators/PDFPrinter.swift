@@ -1,12 +1,11 @@
-import CityIndicators
 import Foundation
 
 /// Prints report.html to PDF with a headless Chromium found in PATH.
-enum PDFPrinter {
-    static let browsers = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+public enum PDFPrinter {
+    public static let browsers = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
 
     /// The first browser of `browsers` that is an executable in PATH.
-    static func findBrowser(path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
+    public static func findBrowser(path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
         let dirs = (path ?? "").split(separator: ":").map(String.init)
         for name in browsers {
             for dir in dirs {
@@ -18,7 +17,7 @@ enum PDFPrinter {
     }
 
     /// Writes the HTML to a temporary folder, prints it to `output` and checks the result.
-    static func print(html: String, to output: String, browser: String, timeout: TimeInterval = 180) throws {
+    public static func print(html: String, to output: String, browser: String, timeout: TimeInterval = 180) throws {
         let fm = FileManager.default
         let work = (NSTemporaryDirectory() as NSString).appendingPathComponent("cityind-pdf-\(UUID().uuidString)")
         try fm.createDirectory(atPath: work, withIntermediateDirectories: true)

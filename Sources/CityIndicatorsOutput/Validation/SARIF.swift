@@ -21,21 +21,21 @@ public enum SARIF {
         enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
     }
 
-    public static func document(_ diagnostics: [Diagnostic], toolVersion: String = Documents.schemaVersion) -> String {
+    public static func document(_ diagnostics: [Diagnostic], toolVersion: String = Documents.schemaVersion) throws -> String {
         let codes = Set(diagnostics.map(\.code))
-        let rules = DiagnosticCode.allCases.filter { codes.contains($0.rawValue) }.map { code in
+        let rules = DiagnosticCode.allCases.filter { codes.contains($0) }.map { code in
             Rule(id: code.rawValue, name: String(describing: code), shortDescription: Text(text: code.title), help: Text(text: code.example.fix),
                  defaultConfiguration: ["level": level(code.severity)])
         }
         let results = diagnostics.map { d in
             Result(
-                ruleId: d.code, level: level(d.severity),
+                ruleId: d.code.rawValue, level: level(d.severity),
                 message: Text(text: d.message + (d.hint.map { " Hint: \($0)" } ?? "")),
                 locations: d.location.map { l in
                     [Location(physicalLocation: Physical(artifactLocation: Artifact(uri: l.file), region: l.line > 0 ? Region(startLine: l.line, startColumn: l.column > 0 ? l.column : nil) : nil))]
                 } ?? [])
         }
-        return Documents.encode(Log(runs: [Run(tool: Tool(driver: Driver(version: toolVersion, rules: rules)), results: results)]))
+        return try Documents.encode(Log(runs: [Run(tool: Tool(driver: Driver(version: toolVersion, rules: rules)), results: results)]))
     }
 
     static func level(_ s: Severity) -> String {

@@ -43,6 +43,9 @@ public final class CSVReader {
     private let chunkSize: Int
     public let delimiter: UInt8
     public private(set) var problems: [CSVProblem] = []
+    /// Set when reading the file failed part-way (the rows before it were read); the caller
+    /// reports it: a file that cannot be read is never taken as ending there.
+    public private(set) var readError: String?
     private var line = 1
     private var column = 1
     private var nulReported = false
@@ -74,7 +77,13 @@ public final class CSVReader {
     private func fill(_ needed: Int) -> Bool {
         while buffer.count - position < needed {
             guard !finished, let handle else { return false }
-            let data = (try? handle.read(upToCount: chunkSize)) ?? nil
+            let data: Data?
+            do {
+                data = try handle.read(upToCount: chunkSize)
+            } catch {
+                readError = error.localizedDescription
+                data = nil
+            }
             guard let data, !data.isEmpty else {
                 finished = true
                 return buffer.count - position >= needed

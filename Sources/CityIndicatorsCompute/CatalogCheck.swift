@@ -49,31 +49,39 @@ public struct CatalogCheck {
         return diagnostics
     }
 
-    /// Runs a framework's scoring examples; failures are C010 diagnostics.
+    /// Runs a framework's scoring examples through `IndexScorer` itself; failures are C010
+    /// diagnostics.
     public static func runScoring(_ framework: Framework) -> [Diagnostic] {
         guard let settings = framework.scoring else { return [] }
+        let scorer = IndexScorer(framework: framework, settings: settings)
         var diagnostics: [Diagnostic] = []
         for e in settings.examples {
-            var got: Double
+            let got: Double
             switch e.example {
             case .normalise(let v, let lo, let hi, let higher):
                 got = IndexScorer.minMax(v, best: higher ? hi : lo, worst: higher ? lo : hi, higherIsBetter: higher)
             case .category(let core, let supporting):
-                let c = core.isEmpty ? 0 : core.reduce(0, +) / Double(core.count)
-                if supporting.isEmpty {
-                    got = settings.categoriesWithoutSupporting == .coreOnly ? c : settings.coreWeight * c
-                } else {
-                    got = settings.coreWeight * c + (1 - settings.coreWeight) * supporting.reduce(0, +) / Double(supporting.count)
-                }
+                func mean(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count) }
+                got = scorer.category(core: mean(core) ?? 0, supporting: mean(supporting), hasSupporting: !supporting.isEmpty) ?? 0
             case .index(let pillars):
-                got = 0
-                for p in framework.pillars { got += p.weight * (pillars[p.id] ?? 0) }
-                for key in pillars.keys where !framework.pillars.contains(where: { $0.id == key }) {
-                    diagnostics.append(Diagnostic(.undefinedReference, "\(framework.id): scoring example '\(e.name)' names unknown pillar '\(key)'", at: e.location))
+                for key in pillars.keys.sorted() where !framework.pillars.contains(where: { $0.id == key }) {
+                    diagnostics.append(
+                        Diagnostic(
+                            .undefinedReference, "\(framework.id): scoring example '\(e.name)' names unknown pillar '\(key)'",
+                            at: e.location))
                 }
+                // Each pillar given as the one category of a theme of that pillar.
+                var categories: [String: Double] = [:]
+                for (pillar, value) in pillars {
+                    if let theme = framework.themes.first(where: { $0.pillar == pillar }) { categories[theme.id] = value }
+                }
+                got = scorer.combine(categories).index
             }
             if abs(got - e.expect) > e.tolerance {
-                diagnostics.append(Diagnostic(.exampleFailed, "\(framework.id): scoring example '\(e.name)' expects \(e.written), computed \(Format.plain(got))", at: e.location, hint: "Correct the scoring settings or the expected value."))
+                diagnostics.append(
+                    Diagnostic(
+                        .exampleFailed, "\(framework.id): scoring example '\(e.name)' expects \(e.written), computed \(Format.plain(got))",
+                        at: e.location, hint: "Correct the scoring settings or the expected value."))
             }
         }
         return diagnostics

@@ -137,17 +137,31 @@ public struct IndexScorer {
                 return xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count)
             }
             let hasSupporting = list.contains { $0.type == .supporting }
-            let core = mean(.core), supporting = mean(.supporting)
-            var category: Double?
-            if !hasSupporting {
-                category = core.map { settings.categoriesWithoutSupporting == .coreOnly ? $0 : settings.coreWeight * $0 }
-            } else if let core, let supporting {
-                category = settings.coreWeight * core + (1 - settings.coreWeight) * supporting
-            } else {
-                category = core ?? supporting  // only under reweighting: what is there, alone
+            if let c = category(core: mean(.core), supporting: mean(.supporting), hasSupporting: hasSupporting) {
+                categories[theme.id] = c
             }
-            if let category { categories[theme.id] = category }
         }
+        let (pillars, index) = combine(categories)
+        let scale = settings.normalisation == .zScore ? 1 : settings.scale
+        return CityScore(city: city.city, ulbCode: city.ulbCode, year: city.year, group: group, index: index * scale, rank: 0,
+                         pillars: pillars.mapValues { $0 * scale }, categories: categories.mapValues { $0 * scale },
+                         indicators: indicatorScores, missing: missing)
+    }
+
+    /// A category's index from the mean scores of its core and supporting indicators: the
+    /// core weight and its complement (0.7/0.3 in LSC 2017); a category without supporting
+    /// indicators as `categories_without_supporting` says; under reweighting what is there, alone.
+    public func category(core: Double?, supporting: Double?, hasSupporting: Bool) -> Double? {
+        if !hasSupporting {
+            return core.map { settings.categoriesWithoutSupporting == .coreOnly ? $0 : settings.coreWeight * $0 }
+        }
+        if let core, let supporting { return settings.coreWeight * core + (1 - settings.coreWeight) * supporting }
+        return core ?? supporting
+    }
+
+    /// Pillars as the mean of their categories, and the index as the pillars' weighted sum (divided
+    /// by the weight present under reweighting), before scaling.
+    public func combine(_ categories: [String: Double]) -> (pillars: [String: Double], index: Double) {
         var pillars: [String: Double] = [:]
         var index = 0.0
         var weightUsed = 0.0
@@ -160,10 +174,7 @@ public struct IndexScorer {
             weightUsed += pillar.weight
         }
         if settings.missing == .reweight, weightUsed > 0 { index /= weightUsed }
-        let scale = settings.normalisation == .zScore ? 1 : settings.scale
-        return CityScore(city: city.city, ulbCode: city.ulbCode, year: city.year, group: group, index: index * scale, rank: 0,
-                         pillars: pillars.mapValues { $0 * scale }, categories: categories.mapValues { $0 * scale },
-                         indicators: indicatorScores, missing: missing)
+        return (pillars, index)
     }
 
     private func normalise(_ x: Double, _ indicator: Indicator, city: ScoreInput, peers: [ScoreInput]) -> Double {

@@ -4,63 +4,78 @@ import CityIndicatorsCatalog
 import CityIndicatorsIntake
 import CityIndicatorsCompute
 
-/// The code the fuzz targets (Sources/Fuzz*) drive, one input at a time. The regression test
-/// runs every input kept in Tests/CityIndicatorsTests/FuzzRegressions through the same calls.
+/// The code the fuzz targets (Sources/Fuzz*) drive, one input at a time. Each entry returns the
+/// invariants the input broke (empty when none): a fuzz target stops on the first, the regression
+/// test runs every input kept in Tests/CityIndicatorsTests/FuzzRegressions and expects none.
 public enum FuzzEntry {
     /// A small catalog for fuzzing submissions and formulas (fast to load, every kind of unit).
-    public static let catalog: Catalog = CatalogLoader.load(baseFiles.map {
-        CatalogFile(displayPath: "fuzz/\($0.key)", relativePath: $0.key, data: Data($0.value.utf8))
-    }, origin: "fuzz").catalog
+    public static let catalog: Catalog = CatalogLoader.load(
+        baseFiles.map {
+            CatalogFile(displayPath: "fuzz/\($0.key)", relativePath: $0.key, data: Data($0.value.utf8))
+        }, origin: "fuzz"
+    ).catalog
 
-    /// Reads bytes as a submission file and checks the result's invariants.
-    public static func csv(_ bytes: [UInt8]) {
+    /// Reads bytes as a submission file: every accepted value is finite, every row ends in one outcome.
+    public static func csv(_ bytes: [UInt8]) -> [String] {
         let s = SubmissionReader(catalog: catalog).read(bytes: bytes, path: "water.csv")
+        var broken: [String] = []
         for row in s.rows {
-            if case .accepted(let v) = row.outcome { precondition(v.value.isFinite, "accepted a non-finite value") }
+            if case .accepted(let v) = row.outcome, !v.value.isFinite { broken.append("accepted a non-finite value at line \(row.line)") }
         }
         _ = SubmissionSet(submissions: [s], catalog: catalog)
+        return broken
     }
 
-    /// Parses bytes as a formula; when it parses, checks and evaluates it.
-    public static func expression(_ bytes: [UInt8]) {
+    /// Parses bytes as a formula; when it parses, checks and evaluates it: never a non-finite number.
+    public static func expression(_ bytes: [UInt8]) -> [String] {
         let text = String(decoding: bytes, as: UTF8.self)
-        guard case .success(let e) = ExpressionParser.parse(text) else { return }
+        guard case .success(let e) = ExpressionParser.parse(text) else { return [] }
         _ = ExpressionChecker(knownElements: Array(catalog.elements.keys)) { catalog.elements[$0]?.unit.dimension }.check(e)
         let values = ["water_supplied": 5.0, "water_used": 0.0, "population_total": 1e300, "fire_deaths": -2]
-        if case .success(let v) = ExpressionEvaluator(values: values).number(e) {
-            precondition(v.isFinite, "evaluated to a non-finite number")
+        var broken: [String] = []
+        if case .success(let v) = ExpressionEvaluator(values: values).number(e), !v.isFinite {
+            broken.append("'\(text)' evaluated to a non-finite number")
         }
         _ = ExpressionEvaluator(values: values).condition(e)
+        return broken
     }
 
     /// Reads bytes as a register file on two threads with tiny buffers (so splits, refills,
-    /// growing records and the one-thread re-read are all exercised) and checks the invariants:
-    /// every record accepted or rejected, derived values finite.
-    public static func register(_ bytes: [UInt8]) {
-        let path = registerPath
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)), let register = catalog.registers["calls"] else { return }
+    /// growing records and the one-thread re-read are all exercised): every record accepted or
+    /// rejected, derived values finite, the buffer within its bound.
+    public static func register(_ bytes: [UInt8]) -> [String] {
+        let path = scratchFolder + "/2024/calls.csv"
+        defer { try? FileManager.default.removeItem(atPath: scratchFolder) }
+        guard (try? FileManager.default.createDirectory(atPath: scratchFolder + "/2024", withIntermediateDirectories: true)) != nil,
+            FileManager.default.createFile(atPath: path, contents: Data(bytes)), let register = catalog.registers["calls"]
+        else { return ["cannot write the scratch file \(path)"] }
         var options = RegisterReader.Options()
         options.threads = 2
         options.minBytesPerThread = 1
         options.bufferSize = 64
         options.maxRecordBytes = 4096
         options.maxListed = 50
-        guard let r = try? RegisterReader(catalog: catalog, options: options).read(path: path, register: register, year: 2024) else { return }
-        precondition(r.records == r.accepted + r.rejected, "a record neither accepted nor rejected")
-        for d in r.derived { precondition(d.value.map { $0.isFinite } ?? true, "derived a non-finite value") }
-        precondition(r.largestBuffer <= options.maxRecordBytes, "the buffer outgrew its bound")
+        let r: RegisterResult
+        do {
+            r = try RegisterReader(catalog: catalog, options: options).read(path: path, register: register, year: 2024)
+        } catch {
+            return ["the register reader threw: \(error)"]
+        }
+        var broken: [String] = []
+        if r.records != r.accepted + r.rejected { broken.append("a record neither accepted nor rejected") }
+        if r.derived.contains(where: { !($0.value.map { $0.isFinite } ?? true) }) { broken.append("derived a non-finite value") }
+        if r.largestBuffer > options.maxRecordBytes { broken.append("the buffer outgrew its bound") }
         _ = Submission(register: r, catalog: catalog)
+        return broken
     }
 
-    /// One scratch file per process, in the year folder `2024` so `{year}` filters apply.
-    private static let registerPath: String = {
-        let dir = NSTemporaryDirectory() + "cityind-fuzz-\(getpid())/2024"
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir + "/calls.csv"
-    }()
+    /// The scratch file, in a year folder `2024` so `{year}` filters apply; the folder is made
+    /// for each input and removed after it, so nothing is left behind.
+    private static let scratchFolder = NSTemporaryDirectory() + "cityind-fuzz-\(getpid())"
 
-    /// Loads bytes as an indicator file and as an element file on top of the small catalog.
-    public static func catalogFile(_ bytes: [UInt8]) {
+    /// Loads bytes as an indicator, element, framework and units file on top of the small catalog
+    /// and checks the result: loading and checking never stop on bad input.
+    public static func catalogFile(_ bytes: [UInt8]) -> [String] {
         for path in ["t-1/1.9.yaml", "elements/extra.yaml", "frameworks/x.yaml", "units.yaml"] {
             var files = baseFiles.map { CatalogFile(displayPath: "fuzz/\($0.key)", relativePath: $0.key, data: Data($0.value.utf8)) }
             files.removeAll { $0.relativePath == path }
@@ -68,6 +83,7 @@ public enum FuzzEntry {
             let (loaded, _) = CatalogLoader.load(files, origin: "fuzz")
             _ = CatalogCheck.run(loaded)
         }
+        return []
     }
 
     static let baseFiles: [String: String] = [

@@ -23,6 +23,8 @@ public struct SubmissionReader {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError("\(path): no such file", hint: "Check the path; give a .csv file or a folder of them.")
         }
+        // Before opening: opening a pipe blocks until something writes to it.
+        if !isDirectory.boolValue { try Self.requireRegularFile(path) }
         guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError("\(path): cannot be read", hint: isDirectory.boolValue ? "This is a folder; give the .csv files in it." : "Check the file's permissions.")
         }
@@ -31,13 +33,30 @@ public struct SubmissionReader {
             let result = try RegisterReader(catalog: catalog, options: registerOptions).read(path: path, register: register, year: RegisterReader.year(of: path))
             return Submission(register: result, catalog: catalog)
         }
-        let head = (try? handle.read(upToCount: 4096)) ?? Data()
-        try? handle.seek(toOffset: 0)
+        let head: Data
+        do {
+            head = try handle.read(upToCount: 4096) ?? Data()
+            try handle.seek(toOffset: 0)
+        } catch {
+            throw InputError("\(path): cannot be read: \(error.localizedDescription)", hint: "Check the file is a saved CSV file on a working disk.")
+        }
         var submission = Submission(path: path, department: nil)
         identifyDepartment(&submission)
         guard let delimiter = sniff(Array(head), &submission) else { return submission }
-        read(CSVReader(fileHandle: handle, delimiter: delimiter), into: &submission)
+        let reader = CSVReader(fileHandle: handle, delimiter: delimiter)
+        read(reader, into: &submission)
+        if let failure = reader.readError {
+            throw InputError("\(path): reading stopped part-way: \(failure)", hint: "Check the file is a saved CSV file on a working disk.")
+        }
         return submission
+    }
+
+    /// Only regular files are read: a pipe or a device would block or never end.
+    package static func requireRegularFile(_ path: String) throws {
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        guard type == .typeRegular else {
+            throw InputError("\(path): not a regular file (a pipe, a device or a socket)", hint: "Give a saved .csv file.")
+        }
     }
 
     /// Reads bytes in memory as if they were the file `path` (tests, fuzzing).

@@ -11,25 +11,35 @@ import Testing
 
 /// Inputs the fuzzers found (and hand-made tricky ones), kept so they never crash again.
 @Suite struct FuzzRegressionTests {
+    static let targets = ["csv", "expression", "catalog", "register"]
+
     static func inputs(_ target: String) -> [String] {
         let dir = Fixtures.path("Tests/CityIndicatorsTests/FuzzRegressions/\(target)")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { !$0.hasPrefix(".") }.sorted().map { "\(dir)/\($0)" }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted().map { "\(dir)/\($0)" }
+    }
+
+    static func bytes(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
+
+    /// Without inputs the parameterised tests below would pass by running nothing.
+    @Test(arguments: targets) func everyTargetKeepsInputs(target: String) {
+        #expect(!FuzzRegressionTests.inputs(target).isEmpty, "no regression inputs for \(target)")
     }
 
     @Test(arguments: inputs("csv")) func csv(path: String) throws {
-        FuzzEntry.csv(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        #expect(FuzzEntry.csv(try FuzzRegressionTests.bytes(path)) == [])
     }
 
     @Test(arguments: inputs("expression")) func expression(path: String) throws {
-        FuzzEntry.expression(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        #expect(FuzzEntry.expression(try FuzzRegressionTests.bytes(path)) == [])
     }
 
     @Test(arguments: inputs("catalog")) func catalog(path: String) throws {
-        FuzzEntry.catalogFile(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        #expect(FuzzEntry.catalogFile(try FuzzRegressionTests.bytes(path)) == [])
     }
 
     @Test(arguments: inputs("register")) func register(path: String) throws {
-        FuzzEntry.register(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        #expect(FuzzEntry.register(try FuzzRegressionTests.bytes(path)) == [])
     }
 
     @Test func theSmallFuzzCatalogIsClean() {

@@ -94,6 +94,7 @@ public struct RegisterReader {
 
     /// Reads a register. Throws `InputError` only when the file cannot be opened.
     public func read(path: String, register: Register, year: Int?) throws -> RegisterResult {
+        try SubmissionReader.requireRegularFile(path)  // before opening: a pipe would block
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw InputError("\(path): cannot be read (\(String(cString: strerror(errno))))", hint: "Check the path and the file's permissions.")

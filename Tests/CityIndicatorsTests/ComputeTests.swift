@@ -45,12 +45,12 @@ import Testing
         let ws = try Workspace.open(Fixtures.path("SampleData/sahyadrinagar"), catalog: catalog)
         let set = try ws.submissions(year: 2024, catalog: catalog)
         let r = IndicatorComputer(catalog: catalog).compute(catalog.indicator("iso37120-2018:15.2")!, baseValues: set.baseValues(catalog), submitted: set.values, year: 2024)
-        let deaths = try #require(set.values["fire_deaths"]?.value)
-        let population = try #require(set.values["population_total"]?.value)
         #expect(r.status == .computed)
-        #expect(abs(r.value! - deaths / population * 100_000) < 1e-9)
-        #expect(r.numerator == Quantity(value: deaths, unit: "persons"))
-        #expect(r.denominator == Quantity(value: population, unit: "persons"))
+        // 41 fire deaths (2024/fire_calls.csv) ÷ 3 521 000 people (2024/census.csv) × 100 000
+        // = 4 100 000 ÷ 3 521 000 = 1.16444…
+        #expect(abs(r.value! - 1.164442) < 5e-7)
+        #expect(r.numerator == Quantity(value: 41, unit: "persons"))
+        #expect(r.denominator == Quantity(value: 3_521_000, unit: "persons"))
     }
 
     @Test func missingAndZeroAndOutOfRangeAreDiagnosed() throws {

@@ -3,13 +3,8 @@ import Testing
 
 /// Drives the built `cityind` binary like a user does, and checks exit codes and output.
 @Suite(.serialized) struct EndToEndTests {
-    struct Run: Sendable {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = Running.Finished
 
-    /// The `cityind` built beside this test bundle.
     static let binary: String = {
         let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var dir = exe.deletingLastPathComponent()
@@ -22,21 +17,7 @@ import Testing
     }()
 
     func run(_ arguments: [String], cwd: String? = nil, env: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: EndToEndTests.binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: cwd ?? Fixtures.root)
-        var environment = ProcessInfo.processInfo.environment
-        for (k, v) in env { environment[k] = v }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        try Running.start(EndToEndTests.binary, arguments, cwd: cwd, env: env).finish()
     }
 
     @Test func theBinaryExists() {

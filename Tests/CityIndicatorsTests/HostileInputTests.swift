@@ -2,16 +2,15 @@ import Foundation
 import Testing
 
 /// Every class of bad input, through the built binary: the exit code, the location and the code.
-@Suite(.serialized) struct HostileInputTests {
-    let dir: String = {
-        let d = NSTemporaryDirectory() + "hostile-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-        return d
-    }()
+@Suite(.serialized) final class HostileInputTests {
+    /// A folder per test, removed after it.
+    let dir = Fixtures.temporaryFolder("hostile")
+
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     func write(_ name: String, _ bytes: [UInt8]) -> String {
         let path = "\(dir)/\(name)"
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write \(path)")
         return path
     }
 
@@ -99,16 +98,23 @@ import Testing
 
     @Test func missingAndUnreadablePathsExit2() throws {
         #expect(try validate("\(dir)/nope.csv").status == 2)
+        // A pipe named like a CSV file: unreadable as a file for everyone, root included (CI
+        // runs as root, who reads a chmod 000 file), and reading it would block forever.
+        let pipe = dir + "/water.csv"
+        #expect(mkfifo(pipe, 0o644) == 0)
+        let r = try validate(pipe)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("water.csv: not a regular file"), "\(r.stderr)")
         let locked = write("locked.csv", HostileInputTests.header)
         chmod(locked, 0)
         defer { chmod(locked, 0o644) }
-        if getuid() != 0 {  // root reads anything
+        if getuid() != 0 {  // root reads a chmod 000 file; the pipe above covers root
             #expect(try validate(locked).status == 2)
         }
         let empty = dir + "/empty-folder"
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
-        let r = try validate(empty)
-        #expect(r.status == 2)
-        #expect(r.stderr.contains("no .csv files in this folder"))
+        let e = try validate(empty)
+        #expect(e.status == 2)
+        #expect(e.stderr.contains("no .csv files in this folder"))
     }
 }

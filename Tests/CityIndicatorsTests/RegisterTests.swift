@@ -10,7 +10,7 @@ import Testing
 @testable import CityIndicatorsSynthetic
 
 /// Departmental registers: schemas and derivations as data, every record checked, elements derived.
-@Suite struct RegisterTests {
+@Suite final class RegisterTests {
     static let extraUnits = Fixtures.baseFiles["units.yaml"]! + """
 
           - {id: count, title: number, dimension: count, factor: 1}
@@ -71,11 +71,14 @@ import Testing
         return Fixtures.load(files)
     }
 
+    /// A year folder per test, removed with its parent after the test.
     let dir: String = {
-        let d = NSTemporaryDirectory() + "registers-\(UUID().uuidString)/2024"
+        let d = Fixtures.temporaryFolder("registers") + "/2024"
         try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
         return d
     }()
+
+    deinit { try? FileManager.default.removeItem(atPath: (dir as NSString).deletingLastPathComponent) }
 
     func write(_ text: String, name: String = "fire_log.csv") -> String {
         let path = "\(dir)/\(name)"

@@ -11,29 +11,17 @@ import Testing
 /// The store under real processes: two imports at once, an import killed with SIGKILL.
 @Suite(.serialized) struct StoreProcessTests {
     func workspaceCopy() throws -> String {
-        let dir = NSTemporaryDirectory() + "wsp-\(UUID().uuidString)"
+        let dir = NSTemporaryDirectory() + "wsp-\(UUID().uuidString)"  // removed by each test
         try FileManager.default.copyItem(atPath: Fixtures.path("SampleData/sahyadrinagar"), toPath: dir)
         try? FileManager.default.removeItem(atPath: dir + "/cityind.sqlite")
         return dir
     }
 
-    func start(_ arguments: [String], binary: String = EndToEndTests.binary) throws -> (Process, Pipe, Pipe) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        return (p, out, err)
+    func start(_ arguments: [String], binary: String = EndToEndTests.binary) throws -> Running {
+        try Running.start(binary, arguments)
     }
 
-    func finish(_ run: (Process, Pipe, Pipe)) -> (status: Int32, stdout: String, stderr: String) {
-        let o = run.1.fileHandleForReading.readDataToEndOfFile()
-        let e = run.2.fileHandleForReading.readDataToEndOfFile()
-        run.0.waitUntilExit()
-        return (run.0.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-    }
+    func finish(_ run: Running) -> Running.Finished { run.finish() }
 
     @Test func importThenStatusThenReimport() throws {
         let dir = try workspaceCopy()
@@ -91,7 +79,7 @@ import Testing
         var paused = false
         var buffer = Data()
         while Date() < deadline {
-            let chunk = run.2.fileHandleForReading.availableData
+            let chunk = run.stderr.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             buffer.append(chunk)
             if String(decoding: buffer, as: UTF8.self).contains("paused inside the import transaction") {
@@ -100,9 +88,9 @@ import Testing
             }
         }
         #expect(paused, "the import never reached its transaction: \(String(decoding: buffer, as: UTF8.self))")
-        kill(run.0.processIdentifier, SIGKILL)
-        run.0.waitUntilExit()
-        #expect(run.0.terminationReason == .uncaughtSignal)
+        kill(run.process.processIdentifier, SIGKILL)
+        run.process.waitUntilExit()
+        #expect(run.process.terminationReason == .uncaughtSignal)
 
         let after = try Store(path: dir + "/cityind.sqlite", create: false)
         #expect(try after.integrityCheck() == "ok")

@@ -75,7 +75,7 @@ import Testing
 
     @Test func migratesAStoreWrittenByTheFirstSchema() throws {
         let path = NSTemporaryDirectory() + "v1-\(UUID().uuidString).sqlite"
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { Fixtures.removeStore(path) }
         // Write a store as the first schema left it.
         let pool = try DatabasePool(path: path)
         try Store.migrator.migrate(pool, upTo: "v1-submissions")
@@ -92,11 +92,11 @@ import Testing
     @Test func refusesFilesThatAreNotStoresOrAreNewer() throws {
         let junk = NSTemporaryDirectory() + "junk-\(UUID().uuidString).sqlite"
         try Data("this is a CSV, not a database\n".utf8).write(to: URL(fileURLWithPath: junk))
-        defer { try? FileManager.default.removeItem(atPath: junk) }
+        defer { Fixtures.removeStore(junk) }
         #expect(throws: StoreError.self) { try Store(path: junk) }
 
         let other = NSTemporaryDirectory() + "other-\(UUID().uuidString).sqlite"
-        defer { try? FileManager.default.removeItem(atPath: other) }
+        defer { Fixtures.removeStore(other) }
         let q = try DatabaseQueue(path: other)
         try q.write { try $0.execute(sql: "CREATE TABLE t (x)") }
         try q.close()
@@ -108,7 +108,7 @@ import Testing
         }
 
         let newer = NSTemporaryDirectory() + "newer-\(UUID().uuidString).sqlite"
-        defer { try? FileManager.default.removeItem(atPath: newer) }
+        defer { Fixtures.removeStore(newer) }
         _ = try Store(path: newer)
         let p = try DatabaseQueue(path: newer)
         try p.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-from-the-future')") }
@@ -123,7 +123,7 @@ import Testing
 
     @Test func schemaEnforcesItsRules() throws {
         let path = NSTemporaryDirectory() + "rules-\(UUID().uuidString).sqlite"
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { Fixtures.removeStore(path) }
         _ = try Store(path: path)
         let q = try DatabaseQueue(path: path)
         defer { try? q.close() }

@@ -148,3 +148,58 @@ enum Fixtures {
             """,
     ]
 }
+
+/// The one way the tests run a program: start it with pipes, then collect its exit status and output.
+struct Running {
+    let process: Process
+    let stdout: Pipe
+    let stderr: Pipe
+
+    struct Finished: Sendable {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Starts `executable` in `cwd` (default: the package root) with `env` added to this
+    /// process's environment.
+    static func start(_ executable: String, _ arguments: [String], cwd: String? = nil, env: [String: String] = [:]) throws
+        -> Running
+    {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: cwd ?? Fixtures.root)
+        var environment = ProcessInfo.processInfo.environment
+        for (k, v) in env { environment[k] = v }
+        process.environment = environment
+        let running = Running(process: process, stdout: Pipe(), stderr: Pipe())
+        process.standardOutput = running.stdout
+        process.standardError = running.stderr
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return running
+    }
+
+    /// Waits for the end, reading both pipes to the end first (so a full pipe cannot block it).
+    func finish() -> Finished {
+        let o = stdout.fileHandleForReading.readDataToEndOfFile()
+        let e = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Finished(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+}
+
+extension Fixtures {
+    /// A new empty folder under the system's temporary folder; the caller removes it.
+    static func temporaryFolder(_ prefix: String) -> String {
+        let path = NSTemporaryDirectory() + "\(prefix)-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Removes a store and the WAL and shared-memory files SQLite keeps beside it.
+    static func removeStore(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}

@@ -152,11 +152,16 @@ public final class CSVReader {
                 if !closed {
                     problems.append(CSVProblem(kind: .unterminatedQuote, line: startLine, column: startColumn))
                 }
-                // Anything between the closing quote and the delimiter is kept, and reported.
+                // Spaces between the closing quote and the delimiter are passed over; anything
+                // else there is kept, and reported.
+                var stray = false
                 while let b = peek(), b != delimiter, b != 10, b != 13 {
-                    if b != 32 && b != 9 {
-                        problems.append(CSVProblem(kind: .quoteInUnquotedField, line: line, column: column))
+                    if !stray && (b == 32 || b == 9) {
+                        _ = take()
+                        continue
                     }
+                    if !stray { problems.append(CSVProblem(kind: .quoteInUnquotedField, line: line, column: column)) }
+                    stray = true
                     bytes.append(take()!)
                 }
             } else {

@@ -171,25 +171,25 @@ package enum CellParsers {
         return true
     }
 
-    /// The offset of the first delimiter, line feed or double quote in `p[from..<limit]`, or
-    /// `limit`: eight bytes at a time (SWAR), then byte by byte.
+    /// The offset of the first delimiter, line feed, carriage return or double quote in
+    /// `p[from..<limit]`, or `limit`: eight bytes at a time (SWAR), then byte by byte.
     @inlinable
     package static func nextSpecial(_ p: UnsafePointer<UInt8>, _ from: Int, _ limit: Int, delimiter: UInt8) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        let d = ones &* UInt64(delimiter), nl = ones &* 10, q = ones &* 34
+        let d = ones &* UInt64(delimiter), nl = ones &* 10, q = ones &* 34, cr = ones &* 13
         var i = from
         let raw = UnsafeRawPointer(p)
         while i + 8 <= limit {
             let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            let x = v ^ d, y = v ^ nl, z = v ^ q
-            let hit = ((x &- ones) & ~x | (y &- ones) & ~y | (z &- ones) & ~z) & highs
+            let x = v ^ d, y = v ^ nl, z = v ^ q, w = v ^ cr
+            let hit = ((x &- ones) & ~x | (y &- ones) & ~y | (z &- ones) & ~z | (w &- ones) & ~w) & highs
             if hit != 0 { return i + hit.trailingZeroBitCount / 8 }
             i += 8
         }
         while i < limit {
             let c = p[i]
-            if c == delimiter || c == 10 || c == 34 { return i }
+            if c == delimiter || c == 10 || c == 34 || c == 13 { return i }
             i += 1
         }
         return limit

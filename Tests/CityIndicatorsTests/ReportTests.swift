@@ -121,7 +121,7 @@ import Testing
     }
 
     @Test func htmlIsSelfContainedAndAccessible() throws {
-        let html = HTMLReport.render(ReportGoldenTests.data)
+        let html = HTMLReport.render(try ReportTests.build(Fixtures.path("SampleData/sahyadrinagar")))
         for forbidden in ["<script", "<link", "<img", "<iframe", "src=", "@import", "url(http", "href=\"http"] {
             #expect(!html.contains(forbidden), "\(forbidden)")
         }

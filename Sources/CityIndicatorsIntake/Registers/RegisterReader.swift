@@ -133,11 +133,9 @@ public struct RegisterReader {
             fileProblem(.encoding, "the header row is not UTF-8 text", line: 1, column: 1, hint: "Re-save the file as UTF-8. " + FileSniff.saveAs)
             return result
         }
-        let header = headerBytes.split(separator: delimiter, omittingEmptySubsequences: false).map { cell -> String in
-            var text = String(decoding: cell, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") { text = String(text.dropFirst().dropLast()) }
-            return text
-        }
+        // The header through the one CSV tokenizer: quoted names and delimiters inside quotes.
+        let headerCells = CSVReader(bytes: headerBytes, delimiter: delimiter).next()?.cells ?? []
+        let header = headerCells.map { String(decoding: $0.bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces) }
         checkHeader(header, headerBytes: headerBytes, delimiter: delimiter, register: register, path: path, into: &result)
         start = newline + 1
 

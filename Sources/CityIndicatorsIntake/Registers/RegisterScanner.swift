@@ -313,82 +313,16 @@ final class RegisterScanner {
         }
     }
 
-    /// Splits the record starting at `start` into cells; returns the offset just past its line
-    /// end, or -1 when the buffer ends first (more bytes are needed).
+    /// Splits the record starting at `start` into the cell arrays; returns the offset just past
+    /// its line end, or -1 when the buffer ends first (more bytes are needed).
     @inline(__always)
     private func parseRecord(_ start: Int, _ limit: Int, _ eof: Bool) -> Int {
-        let b = buffer
-        let delimiter = self.delimiter
-        var p = start
-        var cell = 0
-        var quotedNewlines = 0
-        while true {
-            var flags: UInt8 = 0
-            var s = p
-            var e = p
-            if p < limit, b[p] == 34 {
-                // Quoted cell.
-                flags = 1
-                p += 1
-                s = p
-                while true {
-                    if p >= limit {
-                        if !eof { return -1 }
-                        flags |= 8  // unterminated
-                        e = limit
-                        break
-                    }
-                    if b[p] == 10 { quotedNewlines += 1 }
-                    if b[p] == 34 {
-                        if p + 1 >= limit && !eof { return -1 }
-                        if p + 1 < limit, b[p + 1] == 34 {
-                            flags |= 2
-                            p += 2
-                            continue
-                        }
-                        e = p
-                        p += 1
-                        break
-                    }
-                    p += 1
-                }
-                // After the closing quote: a delimiter, a line end or the end of the file.
-                while p < limit, b[p] != delimiter, b[p] != 10 {
-                    if b[p] != 13 { flags |= 4 }
-                    p += 1
-                }
-                if p >= limit && !eof { return -1 }
-            } else {
-                p = CellParsers.nextSpecial(b, p, limit, delimiter: delimiter)
-                while p < limit, b[p] == 34 {
-                    // A quote inside an unquoted cell.
-                    flags |= 4
-                    p = CellParsers.nextSpecial(b, p + 1, limit, delimiter: delimiter)
-                }
-                if p >= limit && !eof { return -1 }
-                e = p
-                if e > s, b[e - 1] == 13, p >= limit || b[p] == 10 { e -= 1 }
-            }
-            if cell < cells {
-                cellStart[cell] = s
-                cellEnd[cell] = e
-                cellFlags[cell] = flags
-            }
-            cell += 1
-            if p >= limit {
-                cellCountStorage = cell
-                newlineStorage = quotedNewlines
-                return limit
-            }
-            if b[p] == delimiter {
-                p += 1
-                continue
-            }
-            // A line end.
-            cellCountStorage = cell
-            newlineStorage = quotedNewlines + 1
-            return p + 1
-        }
+        let split = RecordSplitter.split(
+            buffer, from: start, limit: limit, eof: eof, delimiter: delimiter, cells: cells, cellStart: cellStart,
+            cellEnd: cellEnd, cellFlags: cellFlags)
+        cellCountStorage = split.cells
+        newlineStorage = split.newlines
+        return split.next
     }
 
     private var cellCountStorage = 0

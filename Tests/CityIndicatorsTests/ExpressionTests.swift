@@ -139,3 +139,32 @@ import Testing
         #expect(f.reason == .nonFinite)
     }
 }
+
+/// One number grammar for indicator formulas and register derivations.
+@Suite struct FormulaNumberTests {
+    @Test(arguments: [("100_000", 100_000.0), ("0.5", 0.5), (".5", 0.5), ("1e5", 100_000), ("2.5E-3", 0.0025)])
+    func bothLanguagesReadTheSameNumbers(text: String, value: Double) throws {
+        guard case .success(let e) = ExpressionParser.parse(text), case .number(let v, _) = e.root else {
+            Issue.record("formula '\(text)' did not parse as a number")
+            return
+        }
+        #expect(v == value)
+        guard case .success(let d) = DerivationParser.parse("count(where x > \(text))"),
+            case .compare(_, _, .number(let w, _))? = d.condition
+        else {
+            Issue.record("derivation with '\(text)' did not parse as a comparison with a number")
+            return
+        }
+        #expect(w == value)
+    }
+
+    @Test func bothLanguagesRejectTheSameSlip() {
+        guard case .failure(let e) = ExpressionParser.parse("a = b"),
+            case .failure(let d) = DerivationParser.parse("count(where a = 1)")
+        else {
+            Issue.record("'=' was accepted")
+            return
+        }
+        #expect(e.message == d.message)
+    }
+}

@@ -114,7 +114,7 @@ import Testing
         ("sum(deaths where call_date == 2024)", "C009", "cannot compare column 'call_date' (a date) with 2024 (a number)", 30),
         ("sum(deaths where kind > \"fire\")", "C009", "text can only be compared with == and !=", 17),
         ("total(deaths)", "C008", "unknown aggregate 'total'", 0),
-        ("sum(deaths where kind = \"fire\")", "C008", "use '==' to compare, not '='", 22),
+        ("sum(deaths where kind = \"fire\")", "C008", "'=' is not an operator; write '==' to compare", 22),
         ("mean()", "C008", "mean needs a column", 5),
         ("sum(deaths where fy(kind) == 2024)", "C009", "fy(…) needs a date column; 'kind' is string", 17),
     ])

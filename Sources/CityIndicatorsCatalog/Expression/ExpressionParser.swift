@@ -15,12 +15,7 @@ public struct ExpressionSyntaxError: Error, Sendable, Equatable {
 ///     unary      := '-' unary | primary
 ///     primary    := number | id | function '(' or (',' or)* ')' | '(' or ')'
 public struct ExpressionParser {
-    enum Token: Equatable {
-        case number(Double, String)
-        case identifier(String)
-        case symbol(String)
-        case end
-    }
+    typealias Token = FormulaTokenizer.Token
 
     private var tokens: [(token: Token, offset: Int)] = []
     private var index = 0
@@ -43,64 +38,11 @@ public struct ExpressionParser {
 
     private init(source: String) throws {
         self.source = source
-        tokens = try ExpressionParser.tokenize(source)
-    }
-
-    private static func tokenize(_ source: String) throws -> [(token: Token, offset: Int)] {
-        let bytes = Array(source.utf8)
-        var result: [(Token, Int)] = []
-        var i = 0
-        func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
-        func isIdentStart(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || b == 95 }
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == 32 || b == 9 || b == 10 || b == 13 { i += 1; continue }
-            let start = i
-            if isDigit(b) || (b == 46 && i + 1 < bytes.count && isDigit(bytes[i + 1])) {
-                while i < bytes.count, isDigit(bytes[i]) || bytes[i] == 46 || bytes[i] == 95 { i += 1 }
-                if i < bytes.count, bytes[i] == 101 || bytes[i] == 69 {  // e E
-                    var j = i + 1
-                    if j < bytes.count, bytes[j] == 43 || bytes[j] == 45 { j += 1 }
-                    if j < bytes.count, isDigit(bytes[j]) {
-                        i = j
-                        while i < bytes.count, isDigit(bytes[i]) { i += 1 }
-                    }
-                }
-                let text = String(decoding: bytes[start..<i], as: UTF8.self)
-                guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
-                    throw ExpressionSyntaxError(offset: start, message: "'\(text)' is not a number")
-                }
-                result.append((.number(value, text), start))
-                continue
-            }
-            if isIdentStart(b) {
-                while i < bytes.count, isIdentStart(bytes[i]) || isDigit(bytes[i]) { i += 1 }
-                result.append((.identifier(String(decoding: bytes[start..<i], as: UTF8.self)), start))
-                continue
-            }
-            let two = i + 1 < bytes.count ? String(decoding: bytes[i...i + 1], as: UTF8.self) : ""
-            if ["<=", ">=", "==", "!=", "&&", "||"].contains(two) {
-                result.append((.symbol(two == "&&" ? "and" : two == "||" ? "or" : two), start))
-                i += 2
-                continue
-            }
-            let one = String(UnicodeScalar(b))
-            if "+-*/()<>,".contains(one) {
-                result.append((.symbol(one), start))
-                i += 1
-                continue
-            }
-            if b == 61 {
-                throw ExpressionSyntaxError(offset: start, message: "'=' is not an operator; write '==' to compare")
-            }
-            // A multi-byte character: report it whole.
-            var end = i + 1
-            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-            let text = String(decoding: bytes[start..<end], as: UTF8.self)
-            throw ExpressionSyntaxError(offset: start, message: "unexpected character '\(text)'")
+        do {
+            tokens = try FormulaTokenizer.tokenize(source)
+        } catch let failure as FormulaTokenizer.Failure {
+            throw ExpressionSyntaxError(offset: failure.offset, message: failure.message)
         }
-        result.append((.end, bytes.count))
-        return result
     }
 
     private var current: (token: Token, offset: Int) { tokens[index] }
@@ -112,6 +54,8 @@ public struct ExpressionParser {
         case .number(_, let text): "number '\(text)'"
         case .identifier(let name): "'\(name)'"
         case .symbol(let s): "'\(s)'"
+        case .text(let t): "text '\(t)'"
+        case .year: "'{year}'"
         case .end: "end of formula"
         }
     }

@@ -19,20 +19,22 @@ public enum DerivationParser {
     }
 
     public static func parse(_ text: String) -> Result<Parsed, SyntaxError> {
-        var parser = Parser(Array(text.utf8))
+        var parser = Parser(text)
         do { return .success(try parser.derivation()) } catch let e as SyntaxError { return .failure(e) } catch {
             return .failure(SyntaxError(offset: 0, message: "\(error)"))
         }
     }
 
     struct Parser {
-        let bytes: [UInt8]
-        var position = 0
+        let tokens: [(token: FormulaTokenizer.Token, offset: Int)]
+        /// Where the text stops being tokens, met only when the parser gets that far.
+        let failure: FormulaTokenizer.Failure?
+        var index = -1
         var token: Token = .end
         var tokenStart = 0
 
-        init(_ bytes: [UInt8]) {
-            self.bytes = bytes
+        init(_ text: String) {
+            (tokens, failure) = FormulaTokenizer.tokens(text, .init(texts: true, yearPlaceholder: true))
         }
 
         mutating func derivation() throws -> Parsed {
@@ -186,69 +188,21 @@ public enum DerivationParser {
         func error(_ message: String) -> SyntaxError { SyntaxError(offset: tokenStart, message: message) }
 
         mutating func advance() throws {
-            while position < bytes.count, bytes[position] == 32 || bytes[position] == 9 || bytes[position] == 10 || bytes[position] == 13 {
-                position += 1
-            }
-            tokenStart = position
-            guard position < bytes.count else {
+            index += 1
+            guard index < tokens.count else {
+                if let failure { throw SyntaxError(offset: failure.offset, message: failure.message) }
                 token = .end
                 return
             }
-            let c = bytes[position]
-            func isWord(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b == 95 }
-            if (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 {
-                let start = position
-                while position < bytes.count, isWord(bytes[position]) { position += 1 }
-                token = .word(String(decoding: bytes[start..<position], as: UTF8.self))
-                return
+            tokenStart = tokens[index].offset
+            switch tokens[index].token {
+            case .number(let value, _): token = .number(value)
+            case .identifier(let name): token = .word(name)
+            case .text(let text): token = .text(text)
+            case .year: token = .year
+            case .symbol(let symbol): token = .symbol(symbol)
+            case .end: token = .end
             }
-            if (c >= 48 && c <= 57) || (c == 46 && position + 1 < bytes.count && bytes[position + 1] >= 48 && bytes[position + 1] <= 57) {
-                let start = position
-                while position < bytes.count, (bytes[position] >= 48 && bytes[position] <= 57) || bytes[position] == 46 || bytes[position] == 101 || bytes[position] == 69
-                    || ((bytes[position] == 43 || bytes[position] == 45) && (bytes[position - 1] == 101 || bytes[position - 1] == 69))
-                {
-                    position += 1
-                }
-                let text = String(decoding: bytes[start..<position], as: UTF8.self)
-                guard let v = Double(text), v.isFinite else { throw SyntaxError(offset: start, message: "'\(text)' is not a number") }
-                token = .number(v)
-                return
-            }
-            if c == 34 || c == 39 {
-                let start = position
-                position += 1
-                var text: [UInt8] = []
-                while position < bytes.count, bytes[position] != c {
-                    text.append(bytes[position])
-                    position += 1
-                }
-                guard position < bytes.count else { throw SyntaxError(offset: start, message: "a text value is not closed: add the closing quote") }
-                position += 1
-                token = .text(String(decoding: text, as: UTF8.self))
-                return
-            }
-            if c == 123 {
-                let rest = bytes[position...]
-                if rest.starts(with: Array("{year}".utf8)) {
-                    position += 6
-                    token = .year
-                    return
-                }
-                throw SyntaxError(offset: position, message: "the only placeholder is {year}, the reporting year")
-            }
-            let two = position + 1 < bytes.count ? String(decoding: bytes[position...position + 1], as: UTF8.self) : ""
-            if ["==", "!=", "<=", ">="].contains(two) {
-                position += 2
-                token = .symbol(two)
-                return
-            }
-            if [40, 41, 44, 60, 62, 45].contains(c) {
-                position += 1
-                token = .symbol(String(UnicodeScalar(c)))
-                return
-            }
-            if c == 61 { throw SyntaxError(offset: position, message: "use '==' to compare, not '='") }
-            throw SyntaxError(offset: position, message: "unexpected character '\(String(decoding: [c], as: UTF8.self))'")
         }
     }
 }

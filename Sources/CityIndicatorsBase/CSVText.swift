@@ -2,7 +2,7 @@
 public enum CSVText {
     public static func cell(_ text: String) -> String {
         var t = text
-        if let first = t.first, "=+-@\t\r".contains(first), Double(t) == nil { t = "'" + t }
+        if let first = t.first, "=+-@\t\r".contains(first), CellParsers.number(t) == nil { t = "'" + t }
         if t.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }

@@ -28,10 +28,18 @@ package enum CellParsers {
 
     /// A decimal number (`-12.5`, `3`, `1e3`, `.5`); exact for up to 15 significant digits
     /// (Clinger's fast path), falls back to strtod beyond. nil for anything else, and for
-    /// infinities and NaN written out.
+    /// infinities and NaN written out. The one number parser: catalog values, formulas,
+    /// submission cells and register cells all come through here.
     @inlinable
     package static func number(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? {
-        guard n > 0 else { return nil }
+        decimal(p, n).value
+    }
+
+    /// `number`, and whether the text was written as a decimal at all (`wellFormed` true and
+    /// `value` nil: too large to be finite).
+    @inlinable
+    package static func decimal(_ p: UnsafePointer<UInt8>, _ n: Int) -> (value: Double?, wellFormed: Bool) {
+        guard n > 0 else { return (nil, false) }
         var i = 0
         var negative = false
         if p[0] == 45 || p[0] == 43 {
@@ -59,7 +67,7 @@ package enum CellParsers {
                 i += 1
             }
         }
-        guard sawDigit else { return nil }
+        guard sawDigit else { return (nil, false) }
         if i < n, p[i] == 101 || p[i] == 69 {
             i += 1
             var expNegative = false
@@ -76,10 +84,10 @@ package enum CellParsers {
                 expDigits += 1
                 i += 1
             }
-            guard expDigits > 0 else { return nil }
+            guard expDigits > 0 else { return (nil, false) }
             scale += expNegative ? -e : e
         }
-        guard i == n else { return nil }
+        guard i == n else { return (nil, false) }
         var value: Double
         if digits <= 15, scale >= -22, scale <= 22 {
             value = Double(mantissa)
@@ -88,10 +96,10 @@ package enum CellParsers {
             var buffer = [CChar](repeating: 0, count: n + 1)
             for k in 0..<n { buffer[k] = CChar(bitPattern: p[k]) }
             value = strtod(buffer, nil)
-            return value.isFinite ? value : nil
+            return (value.isFinite ? value : nil, true)
         }
-        guard value.isFinite else { return nil }
-        return negative ? -value : value
+        guard value.isFinite else { return (nil, true) }
+        return (negative ? -value : value, true)
     }
 
     /// `YYYY-MM-DD` of a date that exists: (days since 1970-01-01, year, month).
@@ -116,9 +124,13 @@ package enum CellParsers {
         return bytes.withUnsafeMutableBufferPointer { b in b.baseAddress.flatMap { date(UnsafePointer($0), b.count) } }
     }
 
-    package static func number(_ text: String) -> Double? {
+    package static func number(_ text: String) -> Double? { decimal(text).value }
+
+    package static func decimal(_ text: String) -> (value: Double?, wellFormed: Bool) {
         var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { b in b.baseAddress.flatMap { number(UnsafePointer($0), b.count) } }
+        return bytes.withUnsafeMutableBufferPointer { b in
+            b.baseAddress.map { decimal(UnsafePointer($0), b.count) } ?? (nil, false)
+        }
     }
 
     @inlinable

@@ -59,9 +59,7 @@ public enum Format {
 public enum NumberText {
     /// A plain number (`100000`, `0.544`, `1e5`, `-3`); nil for anything else, including NaN and infinity.
     public static func parsePlain(_ text: String) -> Double? {
-        let t = text.trimmedSpaces
-        guard !t.isEmpty, t.allSatisfy({ "0123456789.+-eE".contains($0) }), let v = Double(t), v.isFinite else { return nil }
-        return v
+        CellParsers.number(text.trimmedSpaces)
     }
 
     /// Half a unit of the last written decimal place: "0.544" → 0.0005, "137" → 0.5.
@@ -83,30 +81,6 @@ public enum NumberText {
         case notFinite(hint: String)
         case groupingUnquoted
         case badGrouping
-    }
-
-    /// `[+-]?(d+(.d*)?|.d+)([eE][+-]?d+)?`, checked by hand (regular expressions per cell were
-    /// the slowest part of reading a file).
-    static func isDecimal(_ text: String) -> Bool {
-        var b = Array(text.utf8)[...]
-        func digits() -> Int {
-            var n = 0
-            while let c = b.first, c >= 48, c <= 57 { b = b.dropFirst(); n += 1 }
-            return n
-        }
-        if let c = b.first, c == 43 || c == 45 { b = b.dropFirst() }
-        var mantissa = digits()
-        if b.first == 46 {
-            b = b.dropFirst()
-            mantissa += digits()
-        }
-        guard mantissa > 0 else { return false }
-        if let c = b.first, c == 101 || c == 69 {
-            b = b.dropFirst()
-            if let s = b.first, s == 43 || s == 45 { b = b.dropFirst() }
-            guard digits() > 0 else { return false }
-        }
-        return b.isEmpty
     }
 
     /// International (`3,124,458.5`) or Indian (`31,24,458.5`) digit grouping.
@@ -142,7 +116,8 @@ public enum NumberText {
             guard isGrouped(text) else { return .failure(.badGrouping) }
             text = text.replacingOccurrences(of: ",", with: "")
         }
-        guard isDecimal(text) else {
+        let (value, wellFormed) = CellParsers.decimal(text)
+        guard wellFormed else {
             var hint = "Write digits with '.' as the decimal point, e.g. 1234.5; quote grouped numbers: \"12,34,567\"."
             if text.hasSuffix("%") { hint = "Leave out the % sign; give the number in the element's unit." }
             else if lower.contains("lakh") || lower.contains("crore") || lower.contains("lac") { hint = "Write the number in digits in the element's unit (1.2 lakh → 120000), or give the unit INR_lakh/INR_crore in the unit column." }
@@ -150,7 +125,7 @@ public enum NumberText {
             else if text.first.map({ "₹$".contains($0) }) ?? false { hint = "Leave out the currency sign; give the unit in the unit column." }
             return .failure(.notANumber(hint: hint))
         }
-        guard let value = Double(text), value.isFinite else {
+        guard let value else {
             return .failure(.notFinite(hint: "The number is too large to be a real figure; check the cell."))
         }
         return .success(value)

@@ -26,7 +26,7 @@ public enum RegisterExport {
             func bound(_ text: String?) -> Any? {
                 guard let text else { return nil }
                 if f.type == .date { return text }
-                return f.type == .number ? (Double(text) as Any) : (Int(text) as Any? ?? Double(text) as Any)
+                return f.type == .number ? (CellParsers.number(text) as Any) : (Int(text) as Any? ?? CellParsers.number(text) as Any)
             }
             if let v = bound(f.minimumText) { c["minimum"] = v }
             if let v = bound(f.maximumText) { c["maximum"] = v }

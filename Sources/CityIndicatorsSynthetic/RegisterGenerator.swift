@@ -333,7 +333,7 @@ extension RegisterGenerator {
     public static func parseSize(_ text: String) -> Int? {
         let t = text.uppercased().trimmingCharacters(in: .whitespaces)
         for (suffix, factor) in [("GB", 1e9), ("MB", 1e6), ("KB", 1e3), ("B", 1.0)] where t.hasSuffix(suffix) {
-            return Double(t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)).map { Int($0 * factor) }
+            return CellParsers.number(t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)).map { Int($0 * factor) }
         }
         return Int(t)
     }

@@ -64,7 +64,7 @@ enum FormulaTokenizer {
             if isDigit(b) || (b == 46 && i + 1 < bytes.count && isDigit(bytes[i + 1])) {
                 i = numberEnd(bytes, from: i)
                 let text = String(decoding: bytes[start..<i], as: UTF8.self)
-                guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
+                guard let value = CellParsers.number(text.replacingOccurrences(of: "_", with: "")) else {
                     throw Failure(offset: start, message: "'\(text)' is not a number")
                 }
                 result.append((.number(value, text), start))

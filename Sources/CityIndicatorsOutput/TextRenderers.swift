@@ -72,21 +72,7 @@ public enum TextRenderers {
         })
     }
 
-    static func md(_ text: String) -> String {
-        var t = ""
-        for c in text {
-            switch c {
-            case "|": t += "\\|"
-            case "<": t += "&lt;"
-            case ">": t += "&gt;"
-            case "&": t += "&amp;"
-            case "\n": t += " "
-            case "*", "_", "`", "[", "]": t += "\\\(c)"
-            default: t.append(c)
-            }
-        }
-        return t
-    }
+    static func md(_ text: String) -> String { Escape.markdown(text) }
 
     static func formulaText(_ i: Indicator) -> String {
         let m = i.multiplier == 1 ? "" : " × \(Format.group(Format.plain(i.multiplier), .international))"

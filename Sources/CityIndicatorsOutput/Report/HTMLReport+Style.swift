@@ -4,20 +4,7 @@ import CityIndicatorsIntake
 import CityIndicatorsCompute
 extension HTMLReport {
     /// A CSS string literal; `<` and `>` are escaped so no text can close the style element.
-    static func cssString(_ text: String) -> String {
-        var out = "\""
-        for c in text {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "<": out += "\\3C "
-            case ">": out += "\\3E "
-            case "\n", "\r": out += "\\A "
-            default: out.append(c)
-            }
-        }
-        return out + "\""
-    }
+    static func cssString(_ text: String) -> String { Escape.cssString(text) }
 
     /// Screen and A4 print styles. Colours are Okabe–Ito; every status also has a mark or a word.
     static func style(_ d: ReportData) -> String {

@@ -5,21 +5,7 @@ import CityIndicatorsCompute
 /// HTML escaping: every string that comes from a submission, city.yaml or the catalog goes
 /// through `escape` before it reaches a document.
 public enum HTML {
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { Escape.html(text) }
 
     /// A string usable as an element id: letters, digits and `-`.
     static func id(_ text: String) -> String {

@@ -73,7 +73,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             // Expected report files and fuzz regression inputs, read from disk by the tests (not resources).
-            exclude: ["Golden", "FuzzRegressions"]
+            exclude: ["Golden", "FuzzRegressions", "GoldenCity"]
         ),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CityIndicators
 
 /// `cityind report` run as a user runs it.
 @Suite(.serialized) struct ReportEndToEndTests {
@@ -41,6 +42,59 @@ import Testing
         #expect((json["provenance"] as? [[String: Any]])?.count == files2024)
         #expect((json["certification"] as? [String: Any])?["reached"] != nil)
         #expect(r.stdout.contains("level reached: "))
+    }
+
+    /// The sample city's report through the library, checked for structure rather than bytes (the
+    /// byte-for-byte golden files rest on the small fixture of `ReportGoldenTests`): every
+    /// indicator of the framework is in every format exactly once.
+    @Test func sampleCityReportHasOneEntryPerIndicatorInEveryFormat() throws {
+        let catalog = Fixtures.catalog
+        let framework = "iso37120-2018"
+        let ws = try Workspace.open(Fixtures.path("SampleData/sahyadrinagar"), catalog: catalog)
+        let d = try ReportData.build(
+            workspace: ws, catalog: catalog, year: 2024, framework: framework, options: ReportOptions(generatedAt: "30 June 2025"),
+            earlierYear: { try ws.earlierYear(before: $0, catalog: catalog) })
+        let ids = catalog.indicators(in: framework).map(\.id)
+        #expect(ids.count > 100, "the real catalog's ISO 37120:2018 (104 indicators)")
+        #expect(d.results.map(\.indicator.id) == ids, "one result per indicator of the framework, in catalog order")
+        // Each status agrees with what the result carries.
+        for r in d.results {
+            switch r.status {
+            case .computed: #expect(r.value != nil && r.reasonText == nil, "\(r.indicator.id)")
+            case .notComputable: #expect(r.value == nil && r.reason != nil && !(r.reasonText ?? "").isEmpty, "\(r.indicator.id)")
+            case .notSubmitted, .notDefined: #expect(r.value == nil && !(r.reasonText ?? "").isEmpty, "\(r.indicator.id)")
+            }
+        }
+        #expect(d.count(.computed) > ids.count / 2, "most of the sample city's indicators are computed")
+
+        // HTML: one methodology row per indicator id; one theme-table row per non-profile indicator,
+        // with its status as the row's class.
+        let html = HTMLReport.render(d)
+        for id in ids {
+            #expect(html.components(separatedBy: "<span class=\"id\">\(id), ").count - 1 == 1, "\(id) in Annex A")
+        }
+        let themed = d.results.filter { $0.indicator.type != .profile }
+        #expect(html.components(separatedBy: "<tr class=\"s-").count - 1 == themed.count)
+        for status in [ResultStatus.computed, .notComputable, .notSubmitted, .notDefined] {
+            let rows = html.components(separatedBy: "<tr class=\"s-\(status.rawValue)\">").count - 1
+            #expect(rows == themed.filter { $0.status == status }.count, "\(status.rawValue) rows")
+        }
+
+        // JSON: parses, carries schemaVersion, and lists the results with their statuses.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try ReportJSON.render(d).utf8)) as? [String: Any])
+        #expect(json["schemaVersion"] as? String == "1.0")
+        let results = try #require(json["results"] as? [[String: Any]])
+        #expect(results.compactMap { $0["id"] as? String } == ids)
+        #expect(results.compactMap { $0["status"] as? String } == d.results.map(\.status.rawValue))
+        #expect((json["summary"] as? [String: Any])?["indicators"] as? Int == ids.count)
+
+        // CSV: a header and one CRLF-terminated line per indicator, each starting with its id.
+        let csv = ReportCSV.render(d)
+        let lines = csv.components(separatedBy: "\r\n")
+        #expect(lines.last == "", "ends with a line break")
+        #expect(lines.count - 1 == d.results.count + 1, "header + one line per indicator")
+        #expect(lines.first?.hasPrefix("Indicator ID,") == true)
+        #expect(lines.dropFirst().dropLast().map { String($0.prefix { $0 != "," }) } == ids)
     }
 
     @Test func twoRunsGiveIdenticalBytes() throws {

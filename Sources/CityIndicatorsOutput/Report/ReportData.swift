@@ -82,7 +82,9 @@ public struct ReportData: Sendable {
         var values: [Int: [String: Double]] = [:]
         var selected: (set: SubmissionSet, results: [IndicatorResult])?
         for y in workspace.years {
-            let set = try workspace.submissions(year: y, catalog: catalog, comparedWith: try earlierYear(y))
+            // Relative paths in the earlier values too: the V027 hint names where the earlier value is.
+            let earlier = try earlierYear(y).map { relative.earlierYear($0) }
+            let set = try workspace.submissions(year: y, catalog: catalog, comparedWith: earlier)
             let results = computer.compute(frameworks: [id], set: set, year: y)
             values[y] = Dictionary(uniqueKeysWithValues: results.compactMap { r in r.value.map { (r.indicator.id, $0) } })
             if y == year { selected = (set, results) }
@@ -190,6 +192,16 @@ struct RelativePaths {
             return input
         }
         return r
+    }
+
+    func earlierYear(_ e: EarlierYear) -> EarlierYear {
+        var e = e
+        e.values = e.values.mapValues { value in
+            var value = value
+            value.location.file = callAsFunction(value.location.file)
+            return value
+        }
+        return e
     }
 
     func diagnostic(_ d: Diagnostic) -> Diagnostic {

@@ -31,23 +31,34 @@ public struct CatalogLoader {
         return (loader.catalog, loader.diagnostics.sortedByLocation())
     }
 
-    mutating func loadAll(_ files: [CatalogFile], scope: Scope = .all) {
-        func role(_ f: CatalogFile) -> Int {
-            let r = f.relativePath
-            if r == "units.yaml" { return 0 }
-            if r == "departments.yaml" { return 1 }
-            if r.hasPrefix("elements/") { return 2 }
-            if r.hasPrefix("frameworks/") { return 3 }
-            if r.hasPrefix("crosswalks/") { return 5 }
-            if r.hasPrefix("registers/") { return 6 }
-            return 4
+    /// What a catalog file holds, by where it lies; files load in this order (units before the
+    /// departments and elements that use them, frameworks before their indicators).
+    enum FileRole: Int {
+        case units, departments, elements, framework, indicator, crosswalk, register
+
+        init(_ file: CatalogFile) {
+            let r = file.relativePath
+            self =
+                if r == "units.yaml" { .units }
+                else if r == "departments.yaml" { .departments }
+                else if r.hasPrefix("elements/") { .elements }
+                else if r.hasPrefix("frameworks/") { .framework }
+                else if r.hasPrefix("crosswalks/") { .crosswalk }
+                else if r.hasPrefix("registers/") { .register }
+                else { .indicator }
         }
-        let ordered = files.sorted { (role($0), $0.relativePath) < (role($1), $1.relativePath) }
+
+        /// What checking submissions needs (`Scope.data`): all but indicators and crosswalks.
+        var isData: Bool { self != .indicator && self != .crosswalk }
+    }
+
+    mutating func loadAll(_ files: [CatalogFile], scope: Scope = .all) {
+        let ordered = files.sorted { (FileRole($0).rawValue, $0.relativePath) < (FileRole($1).rawValue, $1.relativePath) }
         if !files.contains(where: { $0.relativePath == "units.yaml" }) {
             diagnostics.append(Diagnostic(.unreadableCatalogFile, "the catalog has no units.yaml", at: SourceLocation(file: catalog.origin), hint: "A catalog folder holds units.yaml, departments.yaml, elements/, frameworks/ and one folder per framework."))
         }
         var relationFiles: [(YAMLFile, [Node])] = []
-        for file in ordered where scope == .all || ![4, 5].contains(role(file)) {
+        for file in ordered where scope == .all || FileRole(file).isData {
             guard let text = String(data: file.data, encoding: .utf8) else {
                 diagnostics.append(Diagnostic(.unreadableCatalogFile, "file is not valid UTF-8", at: SourceLocation(file: file.displayPath), hint: "Re-save the file as UTF-8."))
                 continue
@@ -57,14 +68,14 @@ public struct CatalogLoader {
                 diagnostics += yaml.diagnostics
                 continue
             }
-            switch role(file) {
-            case 0: loadUnits(yaml, root)
-            case 1: loadDepartments(yaml, root)
-            case 2: relationFiles.append((yaml, loadElements(yaml, root)))
-            case 3: loadFramework(yaml, root)
-            case 5: loadCrosswalk(yaml, root)
-            case 6: loadRegister(yaml, root)
-            default: loadIndicator(yaml, root)
+            switch FileRole(file) {
+            case .units: loadUnits(yaml, root)
+            case .departments: loadDepartments(yaml, root)
+            case .elements: relationFiles.append((yaml, loadElements(yaml, root)))
+            case .framework: loadFramework(yaml, root)
+            case .indicator: loadIndicator(yaml, root)
+            case .crosswalk: loadCrosswalk(yaml, root)
+            case .register: loadRegister(yaml, root)
             }
             diagnostics += yaml.diagnostics
         }

@@ -80,11 +80,11 @@ final class RegisterPlan: @unchecked Sendable {
             var unavailable: String?
             var filter: Filter?
             if let c = d.condition {
-                do {
+                do throws(Unavailable) {
                     filter = try RegisterPlan.compile(c, fields: fields, year: year)
-                } catch let e as Unavailable {
-                    unavailable = e.reason
-                } catch {}
+                } catch {
+                    unavailable = error.reason
+                }
             }
             return CompiledDerivation(derivation: d, aggregate: d.aggregate, field: field, filter: filter, factor: factor, unavailable: unavailable)
         }
@@ -92,9 +92,9 @@ final class RegisterPlan: @unchecked Sendable {
 
     struct Unavailable: Error { var reason: String }
 
-    private static func compile(_ c: Condition, fields: [RegisterField], year: Int?) throws -> Filter {
+    private static func compile(_ c: Condition, fields: [RegisterField], year: Int?) throws(Unavailable) -> Filter {
         func index(_ name: String) -> Int { fields.firstIndex { $0.name == name } ?? 0 }
-        func number(_ o: Operand) throws -> Number {
+        func number(_ o: Operand) throws(Unavailable) -> Number {
             switch o {
             case .column(let n, _): return .field(index(n))
             case .datePart(.year, let n, _): return .year(index(n))
@@ -115,7 +115,7 @@ final class RegisterPlan: @unchecked Sendable {
             default: return false
             }
         }
-        func compare(_ a: Operand, _ op: ComparisonOperator, _ b: Operand) throws -> Filter {
+        func compare(_ a: Operand, _ op: ComparisonOperator, _ b: Operand) throws(Unavailable) -> Filter {
             if isText(a) && isText(b) {
                 let negated = op == .notEqual
                 switch (a, b) {

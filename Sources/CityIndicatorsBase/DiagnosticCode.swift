@@ -61,7 +61,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     public var severity: Severity {
         switch self {
         case .unusedElement, .semicolonDelimiter, .unknownColumn, .implausible, .missingSource,
-            .strayWhitespace, .strayFile, .yearOverYearJump, .derivedWithRejected, .notDerived:
+            .strayWhitespace, .strayFile, .yearOverYearJump, .derivedWithRejected, .notDerived, .unknownDepartmentFile:
             .warning
         case .unitConverted:
             .info
@@ -127,111 +127,112 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// An example of the message and how to fix it, for `docs/diagnostics.md`.
-    public var example: (message: String, fix: String) {
+    /// How to fix it, for `docs/diagnostics.md` and SARIF rules. The doc's example messages come
+    /// from real runs (`DiagnosticExamples` in CityIndicatorsOutput), not from this file.
+    public var fix: String {
         switch self {
         case .yamlSyntax:
-            ("Indicators/units.yaml:4:3: error[C001]: could not find expected ':'", "Fix the YAML at that position; a missing colon or a tab used for indentation is the usual cause.")
+            "Fix the YAML at that position; a missing colon or a tab used for indentation is the usual cause."
         case .unknownKey:
-            ("…/15.2.yaml:7:1: error[C002]: unknown key 'formla' in indicator", "Correct the spelling; the hint lists the keys allowed there.")
+            "Correct the spelling; the hint lists the keys allowed there."
         case .wrongType:
-            ("…/15.2.yaml:9:13: error[C003]: 'multiplier' must be a number, found 'hundred'", "Write the value in the type named.")
+            "Write the value in the type named."
         case .missingKey:
-            ("…/15.2.yaml:1:1: error[C004]: indicator is missing required key 'unit'", "Add the key.")
+            "Add the key."
         case .duplicateID:
-            ("…/fire.yaml:12:9: error[C005]: element 'fire_deaths' is already defined at Indicators/elements/police.yaml:4:9", "Keep one definition; every id is defined once.")
+            "Keep one definition; every id is defined once."
         case .undefinedReference:
-            ("…/15.2.yaml:5:12: error[C006]: unknown element 'fire_death' in numerator", "Use a defined id; the hint suggests the nearest one.")
+            "Use a defined id; the hint suggests the nearest one."
         case .badID:
-            ("…/fire.yaml:4:9: error[C007]: element id 'Fire-Deaths' must match ^[a-z][a-z0-9_]*$", "Use lower-case snake_case ids.")
+            "Use lower-case snake_case ids."
         case .expressionSyntax:
-            ("…/23.7.yaml:6:35: error[C008]: expected an operand after '-'", "Complete the formula.")
+            "Complete the formula."
         case .dimensionMismatch:
-            ("…/15.2.yaml:6:12: error[C009]: result has dimension count/length^3 but unit 'per_100k' is dimensionless", "Check numerator, denominator and unit; a percentage needs numerator and denominator of the same dimension.")
+            "Check numerator, denominator and unit; a percentage needs numerator and denominator of the same dimension."
         case .exampleFailed:
-            ("…/15.2.yaml:22:13: error[C010]: example 'typical year' expects 0.544, computed 0.5441", "Correct the formula or the expected value.")
+            "Correct the formula or the expected value."
         case .noExamples:
-            ("…/15.2.yaml:1:1: error[C011]: indicator has no computed worked example", "Add an example with inputs and `expect`.")
+            "Add an example with inputs and `expect`."
         case .invalidValue:
-            ("…/15.2.yaml:4:7: error[C012]: type must be one of core, supporting, profile; found 'main'", "Use one of the allowed values.")
+            "Use one of the allowed values."
         case .unusedElement:
-            ("…/water.yaml:30:9: warning[C013]: element 'meters_installed' is used by no indicator or relation", "Use it or remove it.")
+            "Use it or remove it."
         case .unreadableCatalogFile:
-            ("…/units.yaml: error[C014]: file is not valid UTF-8", "Re-save the file as UTF-8.")
+            "Re-save the file as UTF-8."
         case .encoding:
-            ("water.csv:1:1: error[V001]: the file is UTF-16, not UTF-8", "In Excel: File › Save As › 'CSV UTF-8 (Comma delimited)'.")
+            "In Excel: File › Save As › 'CSV UTF-8 (Comma delimited)'."
         case .semicolonDelimiter:
-            ("water.csv:1:8: warning[V002]: the file is separated by ';' (a European-locale export); read as such", "Export with commas if you can: File › Save As › 'CSV UTF-8 (Comma delimited)'.")
+            "Export with commas if you can: File › Save As › 'CSV UTF-8 (Comma delimited)'."
         case .missingColumn:
-            ("water.csv:1:1: error[V003]: the header has no 'value' column", "The header must contain element and value: `element,value,unit,source,notes`.")
+            "The header must contain element and value: `element,value,unit,source,notes`."
         case .unknownColumn:
-            ("water.csv:1:24: warning[V004]: column 'remarks' is not used and will be ignored", "Rename it to 'notes' if it holds notes.")
+            "Rename it to 'notes' if it holds notes."
         case .raggedRow:
-            ("water.csv:7:48: error[V005]: row has 7 cells but the header has 5", "Quote a value that contains a comma: \"31,24,458\".")
+            "Quote a value that contains a comma: \"31,24,458\"."
         case .unterminatedQuote:
-            ("water.csv:9:14: error[V006]: quoted cell is never closed", "Close the quote, or double a quote inside a quoted cell (\"\").")
+            "Close the quote, or double a quote inside a quoted cell (\"\")."
         case .unknownElement:
-            ("water.csv:4:1: error[V007]: unknown element 'water_suplied_total'", "Did you mean 'water_supplied_total'? Use the ids of `cityind templates`.")
+            "Use an element id of the department's template (`cityind templates`); the hint suggests the nearest one."
         case .wrongDepartment:
-            ("water.csv:6:1: error[V008]: element 'fire_deaths' belongs to department fire, not water", "Move the row to fire.csv, or ask that department to submit it.")
+            "Move the row to the file of the department the message names, or ask that department to submit it."
         case .duplicateElement:
-            ("water.csv:11:1: error[V009]: element 'water_supplied_total' given again (first on line 3)", "Keep one row per element.")
+            "Keep one row per element."
         case .notANumber:
-            ("water.csv:5:26: error[V010]: value '12 lakh' is not a number", "Write digits with a decimal point; quote grouped numbers: \"12,00,000\".")
+            "Write digits with a decimal point; quote grouped numbers: \"12,00,000\"."
         case .notWholeOrNegative:
-            ("fire.csv:4:13: error[V011]: a count cannot be negative: -3", "Counts are whole numbers of 0 or more.")
+            "Counts are whole numbers of 0 or more."
         case .outOfBounds:
-            ("census.csv:2:19: error[V012]: population_total 0 is below the minimum 1", "Check the figure and its unit.")
+            "Check the figure and its unit."
         case .implausible:
-            ("water.csv:3:22: warning[V013]: 45 ML/yr is below the plausible minimum 10000 ML/yr for water_supplied_total", "Check the unit (MLD vs ML/yr?) and the figure; if it is right, say why in notes.")
+            "Check the unit (MLD vs ML/yr?) and the figure; if it is right, say why in notes."
         case .unknownUnit:
-            ("water.csv:3:30: error[V014]: unknown unit 'mld'", "Use a unit id from `cityind catalog --units`; did you mean 'ML_per_day'?")
+            "Use a unit of the same kind as the element's (the hint lists them; `cityind catalog --units` shows all), or leave the unit blank for the element's own."
         case .inconvertibleUnit:
-            ("water.csv:3:30: error[V015]: unit 'persons' cannot be converted to 'ML_per_year'", "Give the value in the element's unit or one of the same kind.")
+            "Give the value in the element's unit or one of the same kind."
         case .unitConverted:
-            ("water.csv:3:30: info[V016]: 1420 ML_per_day converted to 518300 ML_per_year", "Nothing to do.")
+            "Nothing to do."
         case .missingSource:
-            ("water.csv:3:1: warning[V017]: no source for 'water_supplied_total'; certification needs one", "Name the register, report or meter the figure comes from.")
+            "Name the register, report or meter the figure comes from."
         case .strayWhitespace:
-            ("water.csv:3:22: warning[V018]: spaces around ' 1420 ' were removed", "Nothing lost; clean the cell to silence this.")
+            "Nothing lost; clean the cell to silence this."
         case .relationBroken:
-            ("water.csv:5:22: error[V019]: water_consumption_total (530000 ML/yr) must be <= water_supplied_total (518300 ML/yr)", "One of the two values is wrong; the message names both rows.")
+            "One of the values is wrong; the hint names the row of each."
         case .emptyFile:
-            ("water.csv: error[V020]: the file is empty", "Fill in the template from `cityind templates`.")
+            "Fill in the template from `cityind templates`."
         case .unknownDepartmentFile:
-            ("wtr.csv: error[V021]: 'wtr' is not a department id", "Name the file after its department: water.csv (see `cityind catalog --departments`).")
+            "Name the file after its department, e.g. water.csv (see `cityind catalog --departments`)."
         case .duplicateColumn:
-            ("water.csv:1:30: error[V022]: column 'value' appears twice (first at column 9)", "Remove or rename one of them.")
+            "Remove or rename one of them."
         case .badDataYear:
-            ("census.csv:2:60: error[V023]: data_year '11' is not a year", "Write a four-digit year such as 2011.")
+            "Write a four-digit year such as 2011."
         case .missingElementName:
-            ("water.csv:8:1: error[V024]: row has a value but no element id", "Fill in the element column.")
+            "Fill in the element column."
         case .binaryContent:
-            ("water.csv:1:1: error[V025]: the file contains NUL bytes; it is not a CSV text file", "Export the sheet as 'CSV UTF-8'; an .xlsx renamed to .csv is not a CSV.")
+            "Export the sheet as 'CSV UTF-8'; an .xlsx renamed to .csv is not a CSV."
         case .quoteInUnquotedField:
-            ("water.csv:4:30: error[V026]: a '\"' inside an unquoted cell", "Quote the whole cell and double the inner quote: \"12\"\" pipe\".")
+            "Quote the whole cell and double the inner quote: \"12\"\" pipe\"."
         case .yearOverYearJump:
-            ("2024/water.csv:2:22: warning[V027]: water_supplied_total changed by +82 % since 2023 (279,000 → 509,175 ML_per_year); more than the 50 % expected", "If the change is real, say why in the notes column (the warning becomes a note); otherwise check the figure and its unit.")
+            "If the change is real, say why in the notes column (the warning becomes a note); otherwise check the figure and its unit."
         case .notOfType:
-            ("2024/fire_calls.csv:118:12: error[V028]: 'received_on' must be a date written YYYY-MM-DD; found '31/06/2024'", "Write dates as 2024-09-30; a date must exist (no 31 June). In Excel, format the column as yyyy-mm-dd before saving.")
+            "Write dates as 2024-09-30; a date must exist (no 31 June). In Excel, format the column as yyyy-mm-dd before saving."
         case .requiredBlank:
-            ("2024/fire_calls.csv:204:25: error[V029]: 'call_type' is blank; a value is required", "Fill in Call type for this record.")
+            "Fill in the column the hint names for this record; a required column is never left blank."
         case .notAllowedValue:
-            ("2024/fire_calls.csv:9:25: error[V030]: 'Fire' is not an allowed value of 'call_type'", "Did you mean 'fire'? Allowed: fire, rescue, false_alarm, special_service.")
+            "Write one of the allowed values the hint lists, exactly as written there."
         case .patternMismatch:
-            ("2024/fire_calls.csv:77:1: error[V031]: 'call_no' is 'FC-2024-77', which does not match the pattern FC/[0-9]{4}/[0-9]{5}", "Write it in the form the department uses.")
+            "Write it in the form the department uses."
         case .duplicateKey:
-            ("2024/fire_calls.csv:512:1: error[V032]: 'call_no' FC/2024/00511 is already used by an earlier record", "'call_no' is unique: each value once. Remove the repeated record or correct its value.")
+            "Each value of a unique column or primary key appears once: remove the repeated record or correct its value."
         case .derivedAndSubmitted:
-            ("2024/fire.csv:3:13: error[V033]: fire_deaths is given here (41) and also derived from 2024/fire_calls.csv (39)", "Submit the register or the total, not both; remove the row from fire.csv if the register is complete.")
+            "Submit the register or the total, not both; remove the row from the departmental file if the register is complete."
         case .derivedWithRejected:
-            ("2024/fire_calls.csv: warning[V034]: fire_deaths is derived from 8,093 accepted records; 12 rejected records are not counted", "Fix the rejected records (each is listed with its line) and validate again; `cityind explain fire_deaths --workspace …` shows the first of them.")
+            "Fix the rejected records (each is listed with its line) and validate again; `cityind explain <element> --workspace …` shows the first of them."
         case .notDerived:
-            ("2024/fire_calls.csv: warning[V035]: fire_response_time_mean cannot be derived: no accepted record matches the filter", "Check that the register holds the records of the reporting year.")
+            "Check that the register holds the records of the reporting year and that some match the derivation's filter (the hint shows it)."
         case .noYears:
-            ("my-city: error[W001]: no year folders (2023/, 2024/, …) in the workspace", "Put each year's submissions in a folder named after the year.")
+            "Put each year's submissions in a folder named after the year."
         case .strayFile:
-            ("my-city/2024/notes.txt: warning[W002]: not a .csv submission; ignored", "Move it out of the year folder.")
+            "Move it out of the year folder; a workbook must first be saved as CSV UTF-8, one file per department."
         }
     }
 }

@@ -79,7 +79,7 @@ public struct SubmissionReader {
             s.department = id
         } else {
             let suggestion = Suggest.nearest(id, in: catalog.departments.keys)
-            report(&s, .unknownDepartmentFile, "'\(stem)' is not a department id, so the file's rows cannot be checked against a department", hint: (suggestion.map { "Did you mean \($0).csv? " } ?? "") + "Name the file after its department (see `cityind catalog --departments`).", severity: .warning)
+            report(&s, .unknownDepartmentFile, "'\(stem)' is not a department id, so the file's rows cannot be checked against a department", hint: (suggestion.map { "Did you mean \($0).csv? " } ?? "") + "Name the file after its department (see `cityind catalog --departments`).")
         }
     }
 

@@ -24,7 +24,7 @@ public enum SARIF {
     public static func document(_ diagnostics: [Diagnostic], toolVersion: String = Documents.schemaVersion) throws -> String {
         let codes = Set(diagnostics.map(\.code))
         let rules = DiagnosticCode.allCases.filter { codes.contains($0) }.map { code in
-            Rule(id: code.rawValue, name: String(describing: code), shortDescription: Text(text: code.title), help: Text(text: code.example.fix),
+            Rule(id: code.rawValue, name: String(describing: code), shortDescription: Text(text: code.title), help: Text(text: code.fix),
                  defaultConfiguration: ["level": level(code.severity)])
         }
         let results = diagnostics.map { d in

@@ -163,3 +163,45 @@ import Testing
         }
     }
 }
+
+/// One previous-year policy: every command compares a year with the store's latest revision of
+/// the year before when a store exists, else with the earlier year folder.
+@Suite(.serialized) struct PreviousYearPolicyTests {
+    @Test func validateComputeReportAndExplainGiveTheSameV027() throws {
+        let dir = Fixtures.temporaryFolder("policy")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let ws = dir + "/city"
+        try FileManager.default.copyItem(atPath: Fixtures.path("SampleData/sahyadrinagar"), toPath: ws)
+        Fixtures.removeStore(ws + "/cityind.sqlite")
+        // The store's 2023 says 300 full-time firefighters; the 2023 folder keeps its 768.
+        let fire = ws + "/2023/fire.csv"
+        let original = try String(contentsOfFile: fire, encoding: .utf8)
+        try original.replacingOccurrences(of: "\nfirefighters_fulltime,768,", with: "\nfirefighters_fulltime,300,")
+            .write(toFile: fire, atomically: true, encoding: .utf8)
+        let cli = EndToEndTests()
+        #expect(try cli.run(["import", ws, "--year", "2023"]).status == 0)
+        try original.write(toFile: fire, atomically: true, encoding: .utf8)
+
+        // 815 ÷ 300 − 1 = +172 %: a jump against the store, none against the folder (+6 %).
+        let jump = "firefighters_fulltime changed by +172 % since 2023 (300 → 815 persons)"
+        let validate = try cli.run(["validate", ws + "/2024"], env: ["NO_COLOR": "1"])
+        #expect(validate.stdout.contains(jump), "validate: \(validate.stdout)")
+        let workspace = try cli.run(["validate", ws], env: ["NO_COLOR": "1"])
+        #expect(workspace.stdout.contains(jump), "validate WORKSPACE")
+        let compute = try cli.run(["compute", ws, "--year", "2024", "--format", "json"])
+        #expect(compute.stdout.contains(jump), "compute: \(compute.stderr)")
+        let out = dir + "/report"
+        let report = try cli.run(["report", ws, "--year", "2024", "--out", out, "--format", "json"])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(try String(contentsOfFile: out + "/report.json", encoding: .utf8).contains(jump), "report")
+        let element = try cli.run(["explain", "firefighters_fulltime", "--workspace", ws, "--year", "2024"])
+        #expect(element.stdout.contains(jump), "explain element: \(element.stdout)")
+        let indicator = try cli.run(["explain", "iso37120-2018:15.1", "--workspace", ws, "--year", "2024"])
+        #expect(indicator.stdout.contains(jump), "explain indicator: \(indicator.stdout)")
+
+        // Without the store, the folder is the earlier year: no jump anywhere.
+        Fixtures.removeStore(ws + "/cityind.sqlite")
+        #expect(!(try cli.run(["validate", ws + "/2024"]).stdout.contains("firefighters_fulltime changed")))
+        #expect(!(try cli.run(["compute", ws, "--year", "2024", "--format", "json"]).stdout.contains("firefighters_fulltime changed")))
+    }
+}

@@ -42,7 +42,7 @@ public struct Validation: Sendable {
             } else if Workspace.isWorkspace(path) {
                 let city = try City.open(path, catalog: catalog, store: storePath)
                 workspaceDiagnostics += city.workspace.diagnostics
-                let years = city.workspace.years.map { city.workspace.files(year: $0) }
+                let years = try city.workspace.years.map { try city.workspace.files(year: $0) }
                 workspaceDiagnostics += years.flatMap(\.diagnostics)
                 let files = years.flatMap(\.csv)
                 guard !files.isEmpty else { throw noFiles(path) }

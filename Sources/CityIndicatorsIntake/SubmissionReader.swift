@@ -53,8 +53,13 @@ public struct SubmissionReader {
 
     /// Only regular files are read: a pipe or a device would block or never end.
     package static func requireRegularFile(_ path: String) throws {
-        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
-        guard type == .typeRegular else {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw InputError("\(path): cannot be read: \(error.localizedDescription)", hint: "Check the file's permissions.")
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
             throw InputError("\(path): not a regular file (a pipe, a device or a socket)", hint: "Give a saved .csv file.")
         }
     }

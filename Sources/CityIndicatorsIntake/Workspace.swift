@@ -66,7 +66,7 @@ public struct Workspace: Sendable {
             let listing = diagnostics.map(\.rendered).joined(separator: "\n")
             throw InputError("\(cityPath) cannot be used:\n\(listing)")
         }
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let entries = try listing(path)
         let years = entries.compactMap { name -> Int? in
             guard name.count == 4, let year = Int(name) else { return nil }
             var dir: ObjCBool = false
@@ -77,6 +77,15 @@ public struct Workspace: Sendable {
             diagnostics.append(Diagnostic(.noYears, "no year folders (2023/, 2024/, …) in the workspace", at: SourceLocation(file: path), hint: "Put each year's submissions in a folder named after the year."))
         }
         return Workspace(path: path, city: profile, years: years, diagnostics: diagnostics)
+    }
+
+    /// The names in a folder; a folder that cannot be read is an error, never an empty one.
+    static func listing(_ folder: String) throws -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw InputError("cannot read the folder \(folder): \(error.localizedDescription)", hint: "Check the folder's permissions.")
+        }
     }
 
     /// True when `path` is a folder holding `city.yaml`.
@@ -95,21 +104,15 @@ public struct Workspace: Sendable {
 
     /// The `.csv` files directly in a folder, sorted (hidden files left out).
     public static func csvFiles(in folder: String) throws -> [String] {
-        let entries: [String]
-        do {
-            entries = try FileManager.default.contentsOfDirectory(atPath: folder)
-        } catch {
-            throw InputError("cannot read the folder \(folder): \(error.localizedDescription)")
-        }
-        return entries.sorted().filter { !$0.hasPrefix(".") && $0.lowercased().hasSuffix(".csv") }.map {
+        return try listing(folder).sorted().filter { !$0.hasPrefix(".") && $0.lowercased().hasSuffix(".csv") }.map {
             (folder as NSString).appendingPathComponent($0)
         }
     }
 
     /// The CSV files of a year, sorted; other files are W002 warnings.
-    public func files(year: Int) -> (csv: [String], diagnostics: [Diagnostic]) {
+    public func files(year: Int) throws -> (csv: [String], diagnostics: [Diagnostic]) {
         let dir = (path as NSString).appendingPathComponent(String(year))
-        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
+        let entries = try Workspace.listing(dir).sorted()
         var csv: [String] = []
         var diagnostics: [Diagnostic] = []
         for name in entries where !name.hasPrefix(".") {
@@ -141,7 +144,7 @@ public struct Workspace: Sendable {
         guard years.contains(year) else {
             throw InputError("the workspace has no \(year)/ folder", hint: years.isEmpty ? "Create a folder named after the year." : "Years present: \(years.map(String.init).joined(separator: ", ")).")
         }
-        let (files, strays) = files(year: year)
+        let (files, strays) = try files(year: year)
         let reader = SubmissionReader(catalog: catalog)
         var set = SubmissionSet(submissions: try files.map { try reader.read(path: $0) }, catalog: catalog)
         set.diagnostics += strays

@@ -313,7 +313,7 @@ public enum DiagnosticExamples {
                 try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
                 for file in files { try write(file, under: root) }
                 let workspace = try Workspace.open(root, catalog: baseCatalog)
-                return (workspace.diagnostics + workspace.years.flatMap { workspace.files(year: $0).diagnostics }).sortedByLocation()
+                return (workspace.diagnostics + (try workspace.years.flatMap { try workspace.files(year: $0).diagnostics })).sortedByLocation()
             }
         }
     }

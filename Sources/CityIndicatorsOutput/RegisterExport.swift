@@ -110,7 +110,7 @@ public enum RegisterExport {
     }
 
     /// Every register with its table schema, SQL column types and derivations as SQL, as JSON.
-    public static func json(_ catalog: Catalog, year: Int) -> String {
+    public static func json(_ catalog: Catalog, year: Int) throws -> String {
         let registers: [[String: Any]] = catalog.registers.values.sorted { $0.id < $1.id }.map { r in
             [
                 "id": r.id, "title": r.title, "department": r.department, "file": "\(r.id).csv",
@@ -121,7 +121,7 @@ public enum RegisterExport {
             ]
         }
         let doc: [String: Any] = ["schemaVersion": Documents.schemaVersion, "year": year, "registers": registers]
-        let data = (try? JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        let data = try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

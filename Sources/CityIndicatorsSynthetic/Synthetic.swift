@@ -29,7 +29,7 @@ public enum Synthetic {
     public static func generate(template: Workspace, catalog: Catalog, out: String, cities: Int, years: Int, lastYear: Int, seed: UInt64) throws -> [String] {
         guard let templateYear = template.years.last else { throw InputError("the template workspace has no year folders") }
         let reader = SubmissionReader(catalog: catalog)
-        let files = template.files(year: templateYear).csv
+        let files = try template.files(year: templateYear).csv
         let submissions = try files.map { try reader.read(path: $0) }
         var random = Random(seed: seed)
         var paths: [String] = []

@@ -53,7 +53,7 @@ struct CatalogCommand: ParsableCommand {
         if units { return out.write(TextRenderers.units(catalog)) }
         if let register { return out.write(Explanation.register(try catalog.register(named: register), catalog)) }
         if registers {
-            return out.write(format == .json ? RegisterExport.json(catalog, year: year) : TextRenderers.registers(catalog))
+            return out.write(format == .json ? try RegisterExport.json(catalog, year: year) : TextRenderers.registers(catalog))
         }
         if elements { return out.write(TextRenderers.elements(catalog)) }
         let list = framework.map { catalog.indicators(in: $0) } ?? catalog.indicators

@@ -6,7 +6,8 @@ public enum History {
     public static func text(of id: String, ulbCode: String, store: Store, catalog: Catalog) throws -> String {
         guard let cityID = try store.city(ulbCode: ulbCode)?.id else {
             let cities = try store.cities().map(\.ulbCode).joined(separator: ", ")
-            throw InputError("the store \(store.path) holds no city with ULB code \(ulbCode)", hint: "Cities in it: \(cities).")
+            throw InputError(
+                "the store \(store.path) holds no city with ULB code \(ulbCode)", hint: "Cities in it: \(cities).")
         }
         if let element = catalog.elements[id] {
             let rows = try store.elementHistory(cityID: cityID, element: id).map { s, v in
@@ -21,7 +22,8 @@ public enum History {
         if let indicator = catalog.indicator(id) {
             let rows = try store.indicatorHistory(cityID: cityID, indicator: id).map { c, r in
                 let definition =
-                    String(r.definitionHash.prefix(12)) + (r.definitionHash == indicator.definitionHash ? "" : " (older definition)")
+                    String(r.definitionHash.prefix(12))
+                    + (r.definitionHash == indicator.definitionHash ? "" : " (older definition)")
                 return [String(c.year), c.computedAt, r.status, r.value.map { Format.readable($0) } ?? "—", definition]
             }
             var text = "\(id) — \(indicator.title) [\(indicator.unit.label)]\n\n"

@@ -15,7 +15,8 @@ extension City {
         for year in years ?? workspace.years {
             let set = try workspace.submissions(year: year, catalog: catalog)
             let outcomes = try store.importYear(city: profile, year: year, set: set, catalog: catalog, by: actor)
-            try store.recordResults(city: profile, year: year, frameworks: profile.frameworks, catalog: catalog, by: actor)
+            try store.recordResults(
+                city: profile, year: year, frameworks: profile.frameworks, catalog: catalog, by: actor)
             done.append(YearImport(year: year, outcomes: outcomes))
         }
         return done

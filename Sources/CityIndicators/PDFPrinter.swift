@@ -24,10 +24,14 @@ public enum PDFPrinter {
         defer { try? fm.removeItem(atPath: work) }
         let htmlPath = (work as NSString).appendingPathComponent("report.html")
         try html.write(toFile: htmlPath, atomically: true, encoding: .utf8)
-        let target = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: fm.currentDirectoryPath, isDirectory: true)).standardizedFileURL.path
+        let target = URL(
+            fileURLWithPath: output, relativeTo: URL(fileURLWithPath: fm.currentDirectoryPath, isDirectory: true)
+        ).standardizedFileURL.path
         try? fm.removeItem(atPath: target)
         let log = (work as NSString).appendingPathComponent("browser.log")
-        guard fm.createFile(atPath: log, contents: nil), let logHandle = FileHandle(forWritingAtPath: log) else { throw InputError("cannot write \(log)") }
+        guard fm.createFile(atPath: log, contents: nil), let logHandle = FileHandle(forWritingAtPath: log) else {
+            throw InputError("cannot write \(log)")
+        }
         defer { try? logHandle.close() }
 
         let process = Process()
@@ -50,13 +54,17 @@ public enum PDFPrinter {
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
-            throw InputError("\(browser) did not finish printing within \(Int(timeout)) s", hint: "Print report.html to PDF from a browser instead.")
+            throw InputError(
+                "\(browser) did not finish printing within \(Int(timeout)) s",
+                hint: "Print report.html to PDF from a browser instead.")
         }
         let head = fm.contents(atPath: target).map { Data($0.prefix(5)) } ?? Data()
         guard process.terminationStatus == 0, head.starts(with: Array("%PDF-".utf8)) else {
             let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
             let tail = text.split(separator: "\n").suffix(8).joined(separator: "\n")
-            throw InputError("\(browser) did not write a PDF (exit \(process.terminationStatus))\(tail.isEmpty ? "" : ":\n" + tail)", hint: "Print report.html to PDF from a browser instead.")
+            throw InputError(
+                "\(browser) did not write a PDF (exit \(process.terminationStatus))\(tail.isEmpty ? "" : ":\n" + tail)",
+                hint: "Print report.html to PDF from a browser instead.")
         }
     }
 }

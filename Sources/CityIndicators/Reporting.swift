@@ -49,7 +49,8 @@ extension City {
 
     /// `report-<ulb code>-<year>`, safe as a folder name.
     public func reportFolderName(year: Int) -> String {
-        let slug = String(profile.ulbCode.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
+        let slug = String(
+            profile.ulbCode.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
         return "report-\(slug.isEmpty ? "city" : slug)-\(year)"
     }
 }
@@ -95,7 +96,8 @@ public enum ReportWriter {
 /// Cities to score together on an index framework.
 public enum ScoreInputs {
     /// Every city of a store, each at `year` or its latest year.
-    public static func fromStore(_ store: Store, catalog: Catalog, framework: String, year: Int?) throws -> [ScoreInput] {
+    public static func fromStore(_ store: Store, catalog: Catalog, framework: String, year: Int?) throws -> [ScoreInput]
+    {
         var inputs: [ScoreInput] = []
         for city in try store.cities() {
             guard let id = city.id, let y = try year ?? store.years(cityID: id).last else { continue }
@@ -103,7 +105,8 @@ public enum ScoreInputs {
             guard !stored.submissions.isEmpty else { continue }
             inputs.append(
                 ScoreInput(
-                    city: city.name, ulbCode: city.ulbCode, year: y, population: stored.values["population_total"]?.value,
+                    city: city.name, ulbCode: city.ulbCode, year: y,
+                    population: stored.values["population_total"]?.value,
                     results: stored.compute(catalog, frameworks: [framework])))
         }
         return inputs
@@ -112,7 +115,8 @@ public enum ScoreInputs {
     /// The cities of these workspaces, each at `year` or its latest year. A city without that
     /// year is an error, or left out with `skippingCitiesWithoutTheYear` (a report's peers).
     public static func fromWorkspaces(
-        _ paths: [String], catalog: Catalog, frameworks: [String], year: Int?, skippingCitiesWithoutTheYear: Bool = false
+        _ paths: [String], catalog: Catalog, frameworks: [String], year: Int?,
+        skippingCitiesWithoutTheYear: Bool = false
     ) throws -> [ScoreInput] {
         try paths.compactMap { path in
             let city = try City.open(path, catalog: catalog)

@@ -52,7 +52,9 @@ public struct StatusReport: Encodable, Sendable {
     public var certification: [Level]
 
     /// The status of a year of this city in its store.
-    public static func make(store: Store, cityID: Int64, year: Int, city: CityProfile, catalog: Catalog) throws -> StatusReport {
+    public static func make(store: Store, cityID: Int64, year: Int, city: CityProfile, catalog: Catalog) throws
+        -> StatusReport
+    {
         let stored = try store.latest(cityID: cityID, year: year)
         let departments = stored.submissions.map {
             Department(
@@ -74,14 +76,17 @@ public struct StatusReport: Encodable, Sendable {
                 let mine = results.filter { $0.indicator.framework == id && $0.indicator.theme == theme.id }
                 guard !mine.isEmpty else { continue }
                 let reported = mine.filter { $0.status == .computed }.count
-                themes.append(ThemeCount(framework: id, theme: theme.id, title: theme.title, reported: reported, total: mine.count))
+                themes.append(
+                    ThemeCount(
+                        framework: id, theme: theme.id, title: theme.title, reported: reported, total: mine.count))
             }
             if let a = CertificationAssessment.assess(fw, results: results) {
                 levels.append(
                     Level(
                         framework: id, scheme: a.scheme, thresholdsConfidence: a.confidence.rawValue,
                         reached: a.reached?.title, next: a.next?.title, reported: a.reported, total: a.total,
-                        coreReported: a.coreReported, coreTotal: a.coreTotal, missingCoreForNext: a.missingCore.map(\.id),
+                        coreReported: a.coreReported, coreTotal: a.coreTotal,
+                        missingCoreForNext: a.missingCore.map(\.id),
                         moreNeededForNext: a.moreNeeded))
             }
         }
@@ -116,7 +121,9 @@ public struct StatusReport: Encodable, Sendable {
         }
         for fw in Set(themes.map(\.framework)).sorted() {
             let list = themes.filter { $0.framework == fw }
-            t += "  \(fw) by theme: " + list.map { "\($0.title) \($0.reported)/\($0.total)" }.joined(separator: ", ") + "\n"
+            t +=
+                "  \(fw) by theme: " + list.map { "\($0.title) \($0.reported)/\($0.total)" }.joined(separator: ", ")
+                + "\n"
         }
         for c in certification {
             t += "  \(c.framework) \(c.scheme) (thresholds \(c.thresholdsConfidence)): "
@@ -125,7 +132,9 @@ public struct StatusReport: Encodable, Sendable {
             if let next = c.next {
                 t += "; for \(next): "
                 var needs: [String] = []
-                if !c.missingCoreForNext.isEmpty { needs.append("core \(c.missingCoreForNext.joined(separator: ", "))") }
+                if !c.missingCoreForNext.isEmpty {
+                    needs.append("core \(c.missingCoreForNext.joined(separator: ", "))")
+                }
                 if c.moreNeededForNext > 0 { needs.append("\(c.moreNeededForNext) more indicator(s) of any type") }
                 t += needs.isEmpty ? "nothing missing" : needs.joined(separator: " and ")
             }

@@ -54,7 +54,9 @@ public struct YearDiff: Encodable, Sendable {
     /// Two tables: elements changed, indicators changed.
     public var text: String {
         func show(_ v: Double?) -> String { v.map { Format.readable($0) } ?? "—" }
-        func percent(_ c: Double?) -> String { c.map { ($0 >= 0 ? "+" : "") + Format.fixed($0, decimals: 1) + " %" } ?? "" }
+        func percent(_ c: Double?) -> String {
+            c.map { ($0 >= 0 ? "+" : "") + Format.fixed($0, decimals: 1) + " %" } ?? ""
+        }
         func table(_ first: String, _ changes: [Change]) -> String {
             TextRenderers.table(
                 [first, "\(from)", "\(to)", "unit", "change"],

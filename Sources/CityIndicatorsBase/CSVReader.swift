@@ -143,8 +143,9 @@ public final class CSVReader {
                         break
                     }
                     bytes.append(b)
-                    if b == 10 { newLine() }
-                    else if b == 13 {
+                    if b == 10 {
+                        newLine()
+                    } else if b == 13 {
                         if peek() == 10 { bytes.append(take()!) }
                         newLine()
                     }

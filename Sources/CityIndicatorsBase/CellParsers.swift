@@ -54,7 +54,12 @@ package enum CellParsers {
             let d = p[i] &- 48
             if d > 9 { break }
             sawDigit = true
-            if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(d); if mantissa > 0 { digits += 1 } } else { scale += 1 }
+            if digits < 19 {
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                if mantissa > 0 { digits += 1 }
+            } else {
+                scale += 1
+            }
             i += 1
         }
         if i < n, p[i] == 46 {
@@ -63,7 +68,11 @@ package enum CellParsers {
                 let d = p[i] &- 48
                 if d > 9 { break }
                 sawDigit = true
-                if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(d); if mantissa > 0 { digits += 1 }; scale -= 1 }
+                if digits < 19 {
+                    mantissa = mantissa &* 10 &+ UInt64(d)
+                    if mantissa > 0 { digits += 1 }
+                    scale -= 1
+                }
                 i += 1
             }
         }
@@ -112,9 +121,13 @@ package enum CellParsers {
             if d > 9 { return nil }
             y = y * 10 + Int(d)
         }
-        let m1 = p[5] &- 48, m2 = p[6] &- 48, d1 = p[8] &- 48, d2 = p[9] &- 48
+        let m1 = p[5] &- 48
+        let m2 = p[6] &- 48
+        let d1 = p[8] &- 48
+        let d2 = p[9] &- 48
         guard m1 <= 9, m2 <= 9, d1 <= 9, d2 <= 9 else { return nil }
-        let m = Int(m1) * 10 + Int(m2), d = Int(d1) * 10 + Int(d2)
+        let m = Int(m1) * 10 + Int(m2)
+        let d = Int(d1) * 10 + Int(d2)
         guard m >= 1, m <= 12, d >= 1, d <= daysIn(month: m, year: y) else { return nil }
         return (daysFromCivil(y, m, d), y, m)
     }
@@ -162,7 +175,9 @@ package enum CellParsers {
         case 2: return lower(p[0]) == 110 && lower(p[1]) == 111 ? false : nil
         case 3: return lower(p[0]) == 121 && lower(p[1]) == 101 && lower(p[2]) == 115 ? true : nil
         case 4: return lower(p[0]) == 116 && lower(p[1]) == 114 && lower(p[2]) == 117 && lower(p[3]) == 101 ? true : nil
-        case 5: return lower(p[0]) == 102 && lower(p[1]) == 97 && lower(p[2]) == 108 && lower(p[3]) == 115 && lower(p[4]) == 101 ? false : nil
+        case 5:
+            return lower(p[0]) == 102 && lower(p[1]) == 97 && lower(p[2]) == 108 && lower(p[3]) == 115
+                && lower(p[4]) == 101 ? false : nil
         default: return nil
         }
     }
@@ -171,9 +186,14 @@ package enum CellParsers {
     @inlinable
     package static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         var i = 0
-        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+        let ra = UnsafeRawPointer(a)
+        let rb = UnsafeRawPointer(b)
         while i + 8 <= n {
-            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            {
+                return false
+            }
             i += 8
         }
         while i < n {
@@ -189,12 +209,18 @@ package enum CellParsers {
     package static func nextSpecial(_ p: UnsafePointer<UInt8>, _ from: Int, _ limit: Int, delimiter: UInt8) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        let d = ones &* UInt64(delimiter), nl = ones &* 10, q = ones &* 34, cr = ones &* 13
+        let d = ones &* UInt64(delimiter)
+        let nl = ones &* 10
+        let q = ones &* 34
+        let cr = ones &* 13
         var i = from
         let raw = UnsafeRawPointer(p)
         while i + 8 <= limit {
             let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            let x = v ^ d, y = v ^ nl, z = v ^ q, w = v ^ cr
+            let x = v ^ d
+            let y = v ^ nl
+            let z = v ^ q
+            let w = v ^ cr
             let hit = ((x &- ones) & ~x | (y &- ones) & ~y | (z &- ones) & ~z | (w &- ones) & ~w) & highs
             if hit != 0 { return i + hit.trailingZeroBitCount / 8 }
             i += 8

@@ -40,7 +40,10 @@ public enum Format {
         guard grouping != .none else { return text }
         var digits = text
         var sign = ""
-        if digits.hasPrefix("-") { sign = "-"; digits.removeFirst() }
+        if digits.hasPrefix("-") {
+            sign = "-"
+            digits.removeFirst()
+        }
         let parts = digits.split(separator: ".", maxSplits: 1).map(String.init)
         var whole = Array(parts.first ?? "")
         var groups: [String] = []
@@ -88,10 +91,15 @@ public enum NumberText {
         var body = Substring(text)
         if let c = body.first, c == "+" || c == "-" { body = body.dropFirst() }
         let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        if parts.count == 2 && (parts[1].isEmpty || !parts[1].allSatisfy(\.isASCII) || !parts[1].allSatisfy(\.isNumber)) { return false }
+        if parts.count == 2 && (parts[1].isEmpty || !parts[1].allSatisfy(\.isASCII) || !parts[1].allSatisfy(\.isNumber))
+        {
+            return false
+        }
         let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false).map { $0 }
-        guard groups.count >= 2, groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return false }
-        let last = groups.last!.count, first = groups.first!.count
+        guard groups.count >= 2, groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return false }
+        let last = groups.last!.count
+        let first = groups.first!.count
         let middle = groups.dropFirst().dropLast().map(\.count)
         let international = last == 3 && (1...3).contains(first) && middle.allSatisfy { $0 == 3 }
         let indian = last == 3 && (1...2).contains(first) && middle.allSatisfy { $0 == 2 }
@@ -105,10 +113,20 @@ public enum NumberText {
         if t.isEmpty { return .failure(.empty) }
         let lower = t.lowercased()
         if ["nan", "-nan", "+nan"].contains(lower) {
-            return .failure(.notFinite(hint: "NaN is not a value: leave the cell blank if the figure is not available, and say why in notes."))
+            return .failure(
+                .notFinite(
+                    hint:
+                        "NaN is not a value: leave the cell blank if the figure is not available, and say why in notes."
+                ))
         }
-        if ["inf", "-inf", "+inf", "infinity", "-infinity", "+infinity", "#div/0!", "#value!", "#n/a", "#ref!", "#num!"].contains(lower) {
-            return .failure(.notFinite(hint: "The spreadsheet shows an error or an infinite value here; fix the formula in the sheet, or leave the cell blank."))
+        if [
+            "inf", "-inf", "+inf", "infinity", "-infinity", "+infinity", "#div/0!", "#value!", "#n/a", "#ref!", "#num!",
+        ].contains(lower) {
+            return .failure(
+                .notFinite(
+                    hint:
+                        "The spreadsheet shows an error or an infinite value here; fix the formula in the sheet, or leave the cell blank."
+                ))
         }
         var text = t
         if text.contains(",") {
@@ -119,10 +137,16 @@ public enum NumberText {
         let (value, wellFormed) = CellParsers.decimal(text)
         guard wellFormed else {
             var hint = "Write digits with '.' as the decimal point, e.g. 1234.5; quote grouped numbers: \"12,34,567\"."
-            if text.hasSuffix("%") { hint = "Leave out the % sign; give the number in the element's unit." }
-            else if lower.contains("lakh") || lower.contains("crore") || lower.contains("lac") { hint = "Write the number in digits in the element's unit (1.2 lakh → 120000), or give the unit INR_lakh/INR_crore in the unit column." }
-            else if text.contains(" ") { hint = "Remove the spaces inside the number; quote grouped numbers: \"12,34,567\"." }
-            else if text.first.map({ "₹$".contains($0) }) ?? false { hint = "Leave out the currency sign; give the unit in the unit column." }
+            if text.hasSuffix("%") {
+                hint = "Leave out the % sign; give the number in the element's unit."
+            } else if lower.contains("lakh") || lower.contains("crore") || lower.contains("lac") {
+                hint =
+                    "Write the number in digits in the element's unit (1.2 lakh → 120000), or give the unit INR_lakh/INR_crore in the unit column."
+            } else if text.contains(" ") {
+                hint = "Remove the spaces inside the number; quote grouped numbers: \"12,34,567\"."
+            } else if text.first.map({ "₹$".contains($0) }) ?? false {
+                hint = "Leave out the currency sign; give the unit in the unit column."
+            }
             return .failure(.notANumber(hint: hint))
         }
         guard let value else {

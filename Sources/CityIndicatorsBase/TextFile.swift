@@ -7,7 +7,9 @@ public enum TextFile {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw InputError("cannot write \(path): \(error.localizedDescription)", hint: "Check the folder exists and can be written.")
+            throw InputError(
+                "cannot write \(path): \(error.localizedDescription)",
+                hint: "Check the folder exists and can be written.")
         }
     }
 }

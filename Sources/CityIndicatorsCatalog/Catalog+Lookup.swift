@@ -63,6 +63,7 @@ extension Catalog {
         -> InputError
     {
         let suggestion = Suggest.nearest(id, in: ids).map { "Did you mean '\($0)'? " } ?? ""
-        return InputError("unknown \(what) '\(id)'", hint: suggestion + "\(list): \(ids.sorted().joined(separator: ", ")).")
+        return InputError(
+            "unknown \(what) '\(id)'", hint: suggestion + "\(list): \(ids.sorted().joined(separator: ", ")).")
     }
 }

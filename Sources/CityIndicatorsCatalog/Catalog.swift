@@ -1,4 +1,5 @@
 import CityIndicatorsBase
+
 /// A department of the city that owns data elements; its id names its submission file.
 public struct Department: Sendable, Hashable {
     public var id: String
@@ -86,7 +87,8 @@ public enum Benchmark: Sendable, Hashable {
         switch self {
         case .fixed(let v): "fixed \(v)"
         case .groupBest: "group best"
-        case .byPopulation(let rows): "population " + rows.map { "\($0.below ?? -1):\($0.value)" }.joined(separator: ",")
+        case .byPopulation(let rows):
+            "population " + rows.map { "\($0.below ?? -1):\($0.value)" }.joined(separator: ",")
         case .described(let t): "text \(t)"
         }
     }
@@ -124,10 +126,21 @@ public struct Framework: Sendable {
 /// How an index framework turns indicator values into scores (LSC 2017 Methodology, Stage 2), as
 /// data; every choice the source leaves open is a setting (docs/frameworks.md).
 public struct ScoringSettings: Sendable, Hashable {
-    public enum Normalisation: String, Sendable, CaseIterable { case minMax = "min_max", zScore = "z_score", deciles }
+    public enum Normalisation: String, Sendable, CaseIterable {
+        case minMax = "min_max"
+        case zScore = "z_score"
+        case deciles
+    }
     public enum BenchmarkUse: String, Sendable, CaseIterable { case anchor, ignore }
-    public enum NoSupporting: String, Sendable, CaseIterable { case coreOnly = "core_only", weighted }
-    public enum Missing: String, Sendable, CaseIterable { case zero, categoryMean = "category_mean", reweight }
+    public enum NoSupporting: String, Sendable, CaseIterable {
+        case coreOnly = "core_only"
+        case weighted
+    }
+    public enum Missing: String, Sendable, CaseIterable {
+        case zero
+        case categoryMean = "category_mean"
+        case reweight
+    }
     public struct Group: Sendable, Hashable {
         public var id: String
         public var title: String

@@ -1,6 +1,6 @@
+import CityIndicatorsBase
 import Foundation
 import Yams
-import CityIndicatorsBase
 
 extension CatalogLoader {
     static let indicatorKeys = [
@@ -24,7 +24,12 @@ extension CatalogLoader {
         let multiplier = f.number("multiplier") ?? 1
         if multiplier <= 0 { yaml.report(.invalidValue, "'multiplier' must be positive", node: f.node("multiplier")) }
         let isSlot = f.bool("slot") ?? false
-        let unit = isSlot && !f.has("unit") ? catalog.units["one"] ?? Unit(id: "one", title: "number", symbol: "", dimension: .none, factor: 1, family: nil, location: f.location) : self.unit(f, "unit")
+        let unit =
+            isSlot && !f.has("unit")
+            ? catalog.units["one"]
+                ?? Unit(
+                    id: "one", title: "number", symbol: "", dimension: .none, factor: 1, family: nil,
+                    location: f.location) : self.unit(f, "unit")
         let numeratorUnit = self.unit(f, "numerator_unit", required: false)
         let denominatorUnit = self.unit(f, "denominator_unit", required: false)
         let range = bounds(f, "range")
@@ -34,17 +39,28 @@ extension CatalogLoader {
         var clause = ""
         if let id {
             let parts = id.split(separator: ":", maxSplits: 1).map(String.init)
-            if parts.count != 2 || CatalogLoader.clausePattern.firstMatch(in: parts[1], range: NSRange(parts[1].startIndex..., in: parts[1])) == nil {
-                yaml.report(.badID, "indicator id '\(id)' must be <framework id>:<clause>, e.g. iso37120-2018:15.2", node: f.node("id"))
+            if parts.count != 2
+                || CatalogLoader.clausePattern.firstMatch(
+                    in: parts[1], range: NSRange(parts[1].startIndex..., in: parts[1])) == nil
+            {
+                yaml.report(
+                    .badID, "indicator id '\(id)' must be <framework id>:<clause>, e.g. iso37120-2018:15.2",
+                    node: f.node("id"))
             } else if let fw = catalog.frameworks[parts[0]] {
                 framework = fw
                 clause = parts[1]
             } else {
-                yaml.report(.undefinedReference, "unknown framework '\(parts[0])' in indicator id", node: f.node("id"), hint: Suggest.nearest(parts[0], in: catalog.frameworks.keys).map { "did you mean '\($0)'?" } ?? "Frameworks are defined in frameworks/.")
+                yaml.report(
+                    .undefinedReference, "unknown framework '\(parts[0])' in indicator id", node: f.node("id"),
+                    hint: Suggest.nearest(parts[0], in: catalog.frameworks.keys).map { "did you mean '\($0)'?" }
+                        ?? "Frameworks are defined in frameworks/.")
             }
         }
         if let framework, let themeID, framework.theme(themeID) == nil {
-            yaml.report(.undefinedReference, "'\(themeID)' is not a theme of \(framework.id)", node: f.node("theme"), hint: (Suggest.nearest(themeID, in: framework.themes.map(\.id)).map { "did you mean '\($0)'? " } ?? "") + "Themes: \(framework.themes.map(\.id).joined(separator: ", ")).")
+            yaml.report(
+                .undefinedReference, "'\(themeID)' is not a theme of \(framework.id)", node: f.node("theme"),
+                hint: (Suggest.nearest(themeID, in: framework.themes.map(\.id)).map { "did you mean '\($0)'? " } ?? "")
+                    + "Themes: \(framework.themes.map(\.id).joined(separator: ", ")).")
         }
 
         // Formula: numerator/denominator or value, never both.
@@ -52,18 +68,26 @@ extension CatalogLoader {
         var resultDimension: Dimension?
         if isSlot {
             for key in ["numerator", "denominator", "value", "examples"] where f.has(key) {
-                yaml.report(.invalidValue, "a slot has no '\(key)': it is counted but not computed; remove 'slot: true' to define it", node: f.keyNode(key))
+                yaml.report(
+                    .invalidValue,
+                    "a slot has no '\(key)': it is counted but not computed; remove 'slot: true' to define it",
+                    node: f.keyNode(key))
             }
-            if confidence == .verified { yaml.report(.invalidValue, "a slot cannot be verified", node: f.node("confidence")) }
+            if confidence == .verified {
+                yaml.report(.invalidValue, "a slot cannot be verified", node: f.node("confidence"))
+            }
             formula = .undefined
         } else if f.has("value") {
             if f.has("numerator") || f.has("denominator") {
-                yaml.report(.invalidValue, "give either 'value' or 'numerator' and 'denominator', not both", node: f.node("value"))
+                yaml.report(
+                    .invalidValue, "give either 'value' or 'numerator' and 'denominator', not both",
+                    node: f.node("value"))
             } else if let value = expression(f, "value", required: true) {
                 formula = .value(value)
                 let t = self.type(of: value, key: "value", fields: f)
-                if case .number(let d)? = t { resultDimension = d }
-                else if t == .condition {
+                if case .number(let d)? = t {
+                    resultDimension = d
+                } else if t == .condition {
                     yaml.report(.dimensionMismatch, "'value' is a condition, not a number", node: f.node("value"))
                 }
             }
@@ -79,25 +103,41 @@ extension CatalogLoader {
                 if case .number(let dn)? = tn, case .number(let dd)? = td {
                     resultDimension = dn / dd
                     if let numeratorUnit, numeratorUnit.dimension != dn {
-                        yaml.report(.dimensionMismatch, "numerator has dimension \(dn) but numerator_unit '\(numeratorUnit.id)' has \(numeratorUnit.dimension)", node: f.node("numerator_unit"))
+                        yaml.report(
+                            .dimensionMismatch,
+                            "numerator has dimension \(dn) but numerator_unit '\(numeratorUnit.id)' has \(numeratorUnit.dimension)",
+                            node: f.node("numerator_unit"))
                     }
                     if let denominatorUnit, denominatorUnit.dimension != dd {
-                        yaml.report(.dimensionMismatch, "denominator has dimension \(dd) but denominator_unit '\(denominatorUnit.id)' has \(denominatorUnit.dimension)", node: f.node("denominator_unit"))
+                        yaml.report(
+                            .dimensionMismatch,
+                            "denominator has dimension \(dd) but denominator_unit '\(denominatorUnit.id)' has \(denominatorUnit.dimension)",
+                            node: f.node("denominator_unit"))
                     }
                 } else if tn == .condition || td == .condition {
-                    yaml.report(.dimensionMismatch, "numerator and denominator must be numbers, not conditions", node: f.node(tn == .condition ? "numerator" : "denominator"))
+                    yaml.report(
+                        .dimensionMismatch, "numerator and denominator must be numbers, not conditions",
+                        node: f.node(tn == .condition ? "numerator" : "denominator"))
                 }
             }
         }
         if let unit, let resultDimension, resultDimension != unit.dimension {
             let what = f.has("value") ? "value" : "numerator ÷ denominator"
-            yaml.report(.dimensionMismatch, "\(what) has dimension \(resultDimension) but unit '\(unit.id)' has dimension \(unit.dimension)", node: f.node("unit"), hint: unit.dimension.isDimensionless ? "A percentage or a rate per population needs numerator and denominator of the same dimension." : "Choose a unit of dimension \(resultDimension), or correct the formula.")
+            yaml.report(
+                .dimensionMismatch,
+                "\(what) has dimension \(resultDimension) but unit '\(unit.id)' has dimension \(unit.dimension)",
+                node: f.node("unit"),
+                hint: unit.dimension.isDimensionless
+                    ? "A percentage or a rate per population needs numerator and denominator of the same dimension."
+                    : "Choose a unit of dimension \(resultDimension), or correct the formula.")
         }
 
         let (benchmark, benchmarkSource) = loadBenchmark(f)
         var sdg: [String] = []
         for node in f.sequence("sdg") {
-            guard let target = node.scalar?.string, target.range(of: #"^\d{1,2}\.[0-9a-z]{1,2}(\.\d{1,2})?$"#, options: .regularExpression) != nil else {
+            guard let target = node.scalar?.string,
+                target.range(of: #"^\d{1,2}\.[0-9a-z]{1,2}(\.\d{1,2})?$"#, options: .regularExpression) != nil
+            else {
                 yaml.report(.invalidValue, "an SDG target looks like \"11.6\" or \"11.6.2\"", node: node)
                 continue
             }
@@ -109,8 +149,11 @@ extension CatalogLoader {
         else { return }
         let location = yaml.location(root)
         guard define("indicator", id, at: location, in: yaml, node: f.node("id")) else { return }
-        if !isSlot, !examples.contains(where: { if case .value = $0.expectation { return true } else { return false } }) {
-            yaml.report(.noExamples, "indicator has no computed worked example", node: f.keyNode("examples") ?? root, hint: "Add an example with inputs and 'expect'.")
+        if !isSlot, !examples.contains(where: { if case .value = $0.expectation { return true } else { return false } })
+        {
+            yaml.report(
+                .noExamples, "indicator has no computed worked example", node: f.keyNode("examples") ?? root,
+                hint: "Add an example with inputs and 'expect'.")
         }
         var indicator = Indicator(
             id: id, framework: framework.id, clause: clause, theme: themeID, type: type, title: title,
@@ -134,7 +177,8 @@ extension CatalogLoader {
     /// `{kind: by_population, table: [{below: 50000, value: 12}, …, {value: 38}]}` |
     /// `{kind: described, text: …}`.
     func loadBenchmark(_ f: Fields) -> (Benchmark?, String?) {
-        guard let b = f.fields("benchmark", what: "'benchmark'", allowed: ["kind", "value", "table", "text", "source"]) else { return (nil, nil) }
+        guard let b = f.fields("benchmark", what: "'benchmark'", allowed: ["kind", "value", "table", "text", "source"])
+        else { return (nil, nil) }
         let source = b.string("source", required: false)
         switch b.choice("kind", ["fixed", "group_best", "by_population", "described"]) {
         case "fixed":
@@ -149,7 +193,9 @@ extension CatalogLoader {
             var rows: [(below: Double?, value: Double)] = []
             let nodes = b.sequence("table", required: true)
             for (i, node) in nodes.enumerated() {
-                guard let r = f.file.fields(node, what: "benchmark row", allowed: ["below", "value"]), let v = r.number("value", required: true) else { continue }
+                guard let r = f.file.fields(node, what: "benchmark row", allowed: ["below", "value"]),
+                    let v = r.number("value", required: true)
+                else { continue }
                 let below = r.number("below", required: i < nodes.count - 1)
                 if let last = rows.last?.below, let below, below <= last {
                     f.file.report(.invalidValue, "'below' must increase from row to row", node: r.node("below"))
@@ -163,7 +209,11 @@ extension CatalogLoader {
     }
 
     func loadExample(_ yaml: YAMLFile, _ node: Node) -> WorkedExample? {
-        guard let f = yaml.fields(node, what: "example", allowed: ["name", "inputs", "expect", "tolerance", "expect_status", "expect_reason"]) else { return nil }
+        guard
+            let f = yaml.fields(
+                node, what: "example",
+                allowed: ["name", "inputs", "expect", "tolerance", "expect_status", "expect_reason"])
+        else { return nil }
         let name = f.string("name")
         var inputs: [String: Double] = [:]
         var inputsOK = true
@@ -172,7 +222,9 @@ extension CatalogLoader {
                 for (key, value) in mapping {
                     let element = key.scalar?.string ?? ""
                     if catalog.elements[element] == nil {
-                        yaml.report(.undefinedReference, "unknown element '\(element)' in example inputs", node: key, hint: Suggest.nearest(element, in: catalog.elements.keys).map { "did you mean '\($0)'?" })
+                        yaml.report(
+                            .undefinedReference, "unknown element '\(element)' in example inputs", node: key,
+                            hint: Suggest.nearest(element, in: catalog.elements.keys).map { "did you mean '\($0)'?" })
                         inputsOK = false
                     }
                     guard let number = value.scalar.flatMap({ NumberText.parsePlain($0.string) }) else {
@@ -205,7 +257,8 @@ extension CatalogLoader {
             if status == "not_submitted" {
                 expectation = .notSubmitted
             } else {
-                let reason = f.choice("expect_reason", NotComputableReason.allCases.map(\.rawValue), required: false).flatMap(NotComputableReason.init(rawValue:))
+                let reason = f.choice("expect_reason", NotComputableReason.allCases.map(\.rawValue), required: false)
+                    .flatMap(NotComputableReason.init(rawValue:))
                 expectation = .notComputable(reason)
             }
         }

@@ -1,6 +1,6 @@
+import CityIndicatorsBase
 import Foundation
 import Yams
-import CityIndicatorsBase
 
 /// Builds a `Catalog` from its files, strictly, collecting every problem as a diagnostic.
 public struct CatalogLoader {
@@ -24,7 +24,9 @@ public struct CatalogLoader {
     }
 
     /// Loads a catalog. Never throws: problems are in the returned diagnostics.
-    public static func load(_ files: [CatalogFile], origin: String, scope: Scope = .all) -> (catalog: Catalog, diagnostics: [Diagnostic]) {
+    public static func load(_ files: [CatalogFile], origin: String, scope: Scope = .all) -> (
+        catalog: Catalog, diagnostics: [Diagnostic]
+    ) {
         var loader = CatalogLoader()
         loader.catalog.origin = origin
         loader.loadAll(files, scope: scope)
@@ -39,13 +41,12 @@ public struct CatalogLoader {
         init(_ file: CatalogFile) {
             let r = file.relativePath
             self =
-                if r == "units.yaml" { .units }
-                else if r == "departments.yaml" { .departments }
-                else if r.hasPrefix("elements/") { .elements }
-                else if r.hasPrefix("frameworks/") { .framework }
-                else if r.hasPrefix("crosswalks/") { .crosswalk }
-                else if r.hasPrefix("registers/") { .register }
-                else { .indicator }
+                if r == "units.yaml" { .units } else if r == "departments.yaml" {
+                    .departments
+                } else if r.hasPrefix("elements/") { .elements } else if r.hasPrefix("frameworks/") {
+                    .framework
+                } else if r.hasPrefix("crosswalks/") { .crosswalk } else if r.hasPrefix("registers/") { .register } else
+                { .indicator }
         }
 
         /// What checking submissions needs (`Scope.data`): all but indicators and crosswalks.
@@ -53,14 +54,24 @@ public struct CatalogLoader {
     }
 
     mutating func loadAll(_ files: [CatalogFile], scope: Scope = .all) {
-        let ordered = files.sorted { (FileRole($0).rawValue, $0.relativePath) < (FileRole($1).rawValue, $1.relativePath) }
+        let ordered = files.sorted {
+            (FileRole($0).rawValue, $0.relativePath) < (FileRole($1).rawValue, $1.relativePath)
+        }
         if !files.contains(where: { $0.relativePath == "units.yaml" }) {
-            diagnostics.append(Diagnostic(.unreadableCatalogFile, "the catalog has no units.yaml", at: SourceLocation(file: catalog.origin), hint: "A catalog folder holds units.yaml, departments.yaml, elements/, frameworks/ and one folder per framework."))
+            diagnostics.append(
+                Diagnostic(
+                    .unreadableCatalogFile, "the catalog has no units.yaml", at: SourceLocation(file: catalog.origin),
+                    hint:
+                        "A catalog folder holds units.yaml, departments.yaml, elements/, frameworks/ and one folder per framework."
+                ))
         }
         var relationFiles: [(YAMLFile, [Node])] = []
         for file in ordered where scope == .all || FileRole(file).isData {
             guard let text = String(data: file.data, encoding: .utf8) else {
-                diagnostics.append(Diagnostic(.unreadableCatalogFile, "file is not valid UTF-8", at: SourceLocation(file: file.displayPath), hint: "Re-save the file as UTF-8."))
+                diagnostics.append(
+                    Diagnostic(
+                        .unreadableCatalogFile, "file is not valid UTF-8", at: SourceLocation(file: file.displayPath),
+                        hint: "Re-save the file as UTF-8."))
                 continue
             }
             let yaml = YAMLFile(path: file.displayPath, text: text)
@@ -106,10 +117,14 @@ public struct CatalogLoader {
 
     // MARK: Shared helpers
 
-    mutating func define(_ kind: String, _ id: String, at location: SourceLocation, in yaml: YAMLFile, node: Node?) -> Bool {
+    mutating func define(_ kind: String, _ id: String, at location: SourceLocation, in yaml: YAMLFile, node: Node?)
+        -> Bool
+    {
         let key = "\(kind):\(id)"
         if let first = definedAt[key] {
-            yaml.report(.duplicateID, "\(kind) '\(id)' is already defined at \(first.description)", node: node, hint: "Every id is defined once; remove or rename one of them.")
+            yaml.report(
+                .duplicateID, "\(kind) '\(id)' is already defined at \(first.description)", node: node,
+                hint: "Every id is defined once; remove or rename one of them.")
             return false
         }
         definedAt[key] = location
@@ -129,7 +144,8 @@ public struct CatalogLoader {
         guard let f = fields.fields(key, what: "'\(key)'", allowed: ["min", "max"]) else { return nil }
         let b = Bounds(min: f.number("min"), max: f.number("max"))
         if let lo = b.min, let hi = b.max, lo > hi {
-            fields.file.report(.invalidValue, "'\(key)' has min \(Format.plain(lo)) above max \(Format.plain(hi))", node: f.node)
+            fields.file.report(
+                .invalidValue, "'\(key)' has min \(Format.plain(lo)) above max \(Format.plain(hi))", node: f.node)
         }
         return b
     }
@@ -138,7 +154,10 @@ public struct CatalogLoader {
         guard let id = fields.string(key, required: required) else { return nil }
         if let unit = catalog.units[id] { return unit }
         let suggestion = Suggest.nearest(id, in: catalog.units.keys)
-        fields.file.report(.undefinedReference, "unknown unit '\(id)'", node: fields.node(key), hint: suggestion.map { "did you mean '\($0)'? Units are defined in units.yaml." } ?? "Units are defined in units.yaml.")
+        fields.file.report(
+            .undefinedReference, "unknown unit '\(id)'", node: fields.node(key),
+            hint: suggestion.map { "did you mean '\($0)'? Units are defined in units.yaml." }
+                ?? "Units are defined in units.yaml.")
         return nil
     }
 
@@ -159,7 +178,9 @@ public struct CatalogLoader {
         switch ExpressionParser.parse(text) {
         case .success(let e): return e
         case .failure(let error):
-            fields.file.report(.expressionSyntax, "in '\(key)': \(error.message)", at: location(of: error.offset, in: fields.node(key), yaml: fields.file))
+            fields.file.report(
+                .expressionSyntax, "in '\(key)': \(error.message)",
+                at: location(of: error.offset, in: fields.node(key), yaml: fields.file))
             return nil
         }
     }
@@ -171,7 +192,9 @@ public struct CatalogLoader {
         }
         let (type, issues) = checker.check(expression)
         for issue in issues {
-            fields.file.report(issue.code, "in '\(key)': \(issue.message)", at: location(of: issue.offset, in: fields.node(key), yaml: fields.file), hint: issue.hint)
+            fields.file.report(
+                issue.code, "in '\(key)': \(issue.message)",
+                at: location(of: issue.offset, in: fields.node(key), yaml: fields.file), hint: issue.hint)
         }
         return issues.isEmpty ? type : nil
     }
@@ -181,7 +204,10 @@ public struct CatalogLoader {
         for indicator in catalog.indicators { used.formUnion(indicator.formula.elements) }
         for relation in catalog.relations { used.formUnion(relation.check.elements) }
         for element in catalog.elements.values where !used.contains(element.id) {
-            diagnostics.append(Diagnostic(.unusedElement, "element '\(element.id)' is used by no indicator or relation", at: element.location, hint: "Use it in a formula or a relation, or remove it."))
+            diagnostics.append(
+                Diagnostic(
+                    .unusedElement, "element '\(element.id)' is used by no indicator or relation", at: element.location,
+                    hint: "Use it in a formula or a relation, or remove it."))
         }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import CityIndicatorsBase
+import Foundation
 
 /// One file of a catalog: the path shown in diagnostics, its path inside the catalog, its bytes.
 public struct CatalogFile: Sendable {
@@ -19,7 +19,8 @@ public enum CatalogSource {
     public static func builtIn() -> [CatalogFile] {
         EmbeddedCatalog.files.compactMap { entry in
             guard let data = Data(base64Encoded: entry.base64) else { return nil }
-            let relative = entry.path.hasPrefix("Indicators/") ? String(entry.path.dropFirst("Indicators/".count)) : entry.path
+            let relative =
+                entry.path.hasPrefix("Indicators/") ? String(entry.path.dropFirst("Indicators/".count)) : entry.path
             return CatalogFile(displayPath: entry.path, relativePath: relative, data: data)
         }.sorted { $0.relativePath < $1.relativePath }
     }
@@ -28,7 +29,9 @@ public enum CatalogSource {
     public static func directory(_ directory: String) throws -> [CatalogFile] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputError("catalog folder '\(directory)' does not exist", hint: "Give the folder that holds units.yaml, departments.yaml, elements/ and frameworks/.")
+            throw InputError(
+                "catalog folder '\(directory)' does not exist",
+                hint: "Give the folder that holds units.yaml, departments.yaml, elements/ and frameworks/.")
         }
         let root = URL(fileURLWithPath: directory)
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
@@ -40,7 +43,8 @@ public enum CatalogSource {
             let ext = url.pathExtension.lowercased()
             guard ext == "yaml" || ext == "yml" else { continue }
             let full = url.standardizedFileURL.path
-            var relative = full.hasPrefix(prefix + "/") ? String(full.dropFirst(prefix.count + 1)) : url.lastPathComponent
+            var relative =
+                full.hasPrefix(prefix + "/") ? String(full.dropFirst(prefix.count + 1)) : url.lastPathComponent
             relative = relative.replacingOccurrences(of: "\\", with: "/")
             guard let data = FileManager.default.contents(atPath: full) else {
                 throw InputError("cannot read catalog file '\(full)'")

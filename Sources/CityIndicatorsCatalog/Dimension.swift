@@ -1,4 +1,5 @@
 import CityIndicatorsBase
+
 /// A physical dimension as exponents of base dimensions (`length^3 / time` → length: 3, time: -1).
 public struct Dimension: Hashable, Sendable, CustomStringConvertible {
     public static let baseNames = ["count", "length", "mass", "time", "energy", "inr", "usd"]
@@ -65,7 +66,10 @@ public struct Unit: Sendable, Hashable {
 
 /// Parses the little product language of `dimension:` and `of:` (`length^3 / time`, `ML / year`).
 enum UnitProduct {
-    struct Term { var name: String; var exponent: Int }
+    struct Term {
+        var name: String
+        var exponent: Int
+    }
 
     /// Terms with signed exponents, or an error message with the 1-based offset of the problem.
     static func parse(_ text: String) -> Result<[Term], ProductError> {
@@ -76,7 +80,10 @@ enum UnitProduct {
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if c == " " { i += 1; continue }
+            if c == " " {
+                i += 1
+                continue
+            }
             if c == "*" || c == "·" || c == "/" {
                 if expectTerm { return .failure(ProductError(offset: i + 1, message: "expected a name before '\(c)'")) }
                 sign = c == "/" ? -1 : 1
@@ -85,7 +92,9 @@ enum UnitProduct {
                 continue
             }
             if c.isLetter || c == "_" || c == "1" {
-                guard expectTerm else { return .failure(ProductError(offset: i + 1, message: "expected '*' or '/' before '\(c)'")) }
+                guard expectTerm else {
+                    return .failure(ProductError(offset: i + 1, message: "expected '*' or '/' before '\(c)'"))
+                }
                 var name = ""
                 if c == "1" {
                     name = "1"
@@ -100,9 +109,17 @@ enum UnitProduct {
                 if i < chars.count, chars[i] == "^" {
                     i += 1
                     var digits = ""
-                    if i < chars.count, chars[i] == "-" { digits.append("-"); i += 1 }
-                    while i < chars.count, chars[i].isNumber { digits.append(chars[i]); i += 1 }
-                    guard let e = Int(digits) else { return .failure(ProductError(offset: i + 1, message: "expected a whole exponent after '^'")) }
+                    if i < chars.count, chars[i] == "-" {
+                        digits.append("-")
+                        i += 1
+                    }
+                    while i < chars.count, chars[i].isNumber {
+                        digits.append(chars[i])
+                        i += 1
+                    }
+                    guard let e = Int(digits) else {
+                        return .failure(ProductError(offset: i + 1, message: "expected a whole exponent after '^'"))
+                    }
                     exponent = e
                 }
                 if name != "1" { terms.append(Term(name: name, exponent: exponent * sign)) }
@@ -115,5 +132,8 @@ enum UnitProduct {
         return .success(terms)
     }
 
-    struct ProductError: Error { var offset: Int; var message: String }
+    struct ProductError: Error {
+        var offset: Int
+        var message: String
+    }
 }

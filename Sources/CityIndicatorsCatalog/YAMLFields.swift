@@ -1,3 +1,5 @@
+import CityIndicatorsBase
+import Foundation
 import Yams
 
 /// Reads one YAML file strictly: keeps positions, reports unknown keys, wrong types and missing
@@ -37,8 +39,11 @@ package final class YAMLFile {
             default:
                 break
             }
-            report(.yamlSyntax, problem, at: SourceLocation(file: path, line: line, column: column),
-                   hint: "Fix the YAML at this position; a missing ':', a tab used for indentation or an unclosed quote is the usual cause.")
+            report(
+                .yamlSyntax, problem, at: SourceLocation(file: path, line: line, column: column),
+                hint:
+                    "Fix the YAML at this position; a missing ':', a tab used for indentation or an unclosed quote is the usual cause."
+            )
             return nil
         } catch {
             report(.yamlSyntax, "\(error)", at: SourceLocation(file: path))
@@ -164,7 +169,9 @@ package struct Fields {
             return nil
         }
         guard let scalar = value.scalar, let number = NumberText.parsePlain(scalar.string) else {
-            file.report(.wrongType, "'\(key)' must be a number, found '\(value.scalar?.string ?? "a \(value.kindName)")'", node: value)
+            file.report(
+                .wrongType, "'\(key)' must be a number, found '\(value.scalar?.string ?? "a \(value.kindName)")'",
+                node: value)
             return nil
         }
         return number
@@ -185,7 +192,9 @@ package struct Fields {
     package func choice(_ key: String, _ options: [String], required: Bool = true) -> String? {
         guard let text = string(key, required: required) else { return nil }
         guard options.contains(text) else {
-            file.report(.invalidValue, "'\(key)' must be one of \(options.joined(separator: ", ")); found '\(text)'", node: values[key])
+            file.report(
+                .invalidValue, "'\(key)' must be one of \(options.joined(separator: ", ")); found '\(text)'",
+                node: values[key])
             return nil
         }
         return text
@@ -218,6 +227,3 @@ extension Node {
         }
     }
 }
-
-import Foundation
-import CityIndicatorsBase

@@ -1,6 +1,7 @@
 import CityIndicatorsBase
 import CityIndicatorsCatalog
 import CityIndicatorsIntake
+
 /// Runs every worked example of the catalog (`cityind check`).
 public struct CatalogCheck {
     public struct Outcome: Sendable {
@@ -43,7 +44,12 @@ public struct CatalogCheck {
                 if result.status != .notSubmitted { failure = "expects not submitted, but it was \(got)" }
             }
             if let failure {
-                diagnostics.append(Diagnostic(.exampleFailed, "\(indicator.id): example '\(example.name)' \(failure)", at: example.location, hint: "Correct the formula or the expected value; the expected value is compared at the precision it is written."))
+                diagnostics.append(
+                    Diagnostic(
+                        .exampleFailed, "\(indicator.id): example '\(example.name)' \(failure)", at: example.location,
+                        hint:
+                            "Correct the formula or the expected value; the expected value is compared at the precision it is written."
+                    ))
             }
         }
         return diagnostics
@@ -62,25 +68,31 @@ public struct CatalogCheck {
                 got = IndexScorer.minMax(v, best: higher ? hi : lo, worst: higher ? lo : hi, higherIsBetter: higher)
             case .category(let core, let supporting):
                 func mean(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count) }
-                got = scorer.category(core: mean(core) ?? 0, supporting: mean(supporting), hasSupporting: !supporting.isEmpty) ?? 0
+                got =
+                    scorer.category(
+                        core: mean(core) ?? 0, supporting: mean(supporting), hasSupporting: !supporting.isEmpty) ?? 0
             case .index(let pillars):
                 for key in pillars.keys.sorted() where !framework.pillars.contains(where: { $0.id == key }) {
                     diagnostics.append(
                         Diagnostic(
-                            .undefinedReference, "\(framework.id): scoring example '\(e.name)' names unknown pillar '\(key)'",
+                            .undefinedReference,
+                            "\(framework.id): scoring example '\(e.name)' names unknown pillar '\(key)'",
                             at: e.location))
                 }
                 // Each pillar given as the one category of a theme of that pillar.
                 var categories: [String: Double] = [:]
                 for (pillar, value) in pillars {
-                    if let theme = framework.themes.first(where: { $0.pillar == pillar }) { categories[theme.id] = value }
+                    if let theme = framework.themes.first(where: { $0.pillar == pillar }) {
+                        categories[theme.id] = value
+                    }
                 }
                 got = scorer.combine(categories).index
             }
             if abs(got - e.expect) > e.tolerance {
                 diagnostics.append(
                     Diagnostic(
-                        .exampleFailed, "\(framework.id): scoring example '\(e.name)' expects \(e.written), computed \(Format.plain(got))",
+                        .exampleFailed,
+                        "\(framework.id): scoring example '\(e.name)' expects \(e.written), computed \(Format.plain(got))",
                         at: e.location, hint: "Correct the scoring settings or the expected value."))
             }
         }
@@ -95,7 +107,8 @@ public struct CatalogCheck {
         return certification.levels.compactMap { level in
             let core = level.core ?? coreCount
             guard level.total < core else { return nil }
-            let which = level.core == nil ? "every core indicator (\(coreCount) in this catalog)" : "\(core) core indicators"
+            let which =
+                level.core == nil ? "every core indicator (\(coreCount) in this catalog)" : "\(core) core indicators"
             return Diagnostic(
                 .invalidValue, "level '\(level.id)' asks for \(level.total) indicators in all but also for \(which)",
                 at: level.location, hint: "A level's total counts its core indicators too: make it at least \(core).")

@@ -1,6 +1,7 @@
 import CityIndicatorsBase
 import CityIndicatorsCatalog
 import CityIndicatorsIntake
+
 /// Which certification level a city-year reaches, and what is missing for the next.
 public struct CertificationAssessment: Sendable {
     public var framework: String

@@ -1,7 +1,7 @@
-import Foundation
 import CityIndicatorsBase
 import CityIndicatorsCatalog
 import CityIndicatorsIntake
+import Foundation
 
 /// One city-year to be scored: its results for the framework and its population (for groups
 /// and population-dependent benchmarks).
@@ -88,12 +88,15 @@ public struct IndexScorer {
         }
         var scored: [CityScore] = []
         for key in byGroup.keys.sorted() {
-            var group = byGroup[key]!.sorted { ($0.ulbCode, $0.year) < ($1.ulbCode, $1.year) }.map { scoreCity($0, among: byGroup[key]!, group: key.isEmpty ? nil : key) }
+            var group = byGroup[key]!.sorted { ($0.ulbCode, $0.year) < ($1.ulbCode, $1.year) }.map {
+                scoreCity($0, among: byGroup[key]!, group: key.isEmpty ? nil : key)
+            }
             // Ranks within the group, best first; equal indexes share a rank.
             let order = group.indices.sorted { group[$0].index > group[$1].index }
             for (position, i) in order.enumerated() {
                 let previous = position > 0 ? order[position - 1] : nil
-                group[i].rank = previous.map { abs(group[$0].index - group[i].index) < 1e-12 ? group[$0].rank : position + 1 } ?? 1
+                group[i].rank =
+                    previous.map { abs(group[$0].index - group[i].index) < 1e-12 ? group[$0].rank : position + 1 } ?? 1
             }
             scored += group
         }
@@ -124,13 +127,21 @@ public struct IndexScorer {
             let known = scores.compactMap(\.score)
             for i in scores.indices where scores[i].score == nil {
                 switch settings.missing {
-                case .zero: scores[i].score = 0; scores[i].imputed = true
-                case .categoryMean: scores[i].score = known.isEmpty ? 0 : known.reduce(0, +) / Double(known.count); scores[i].imputed = true
+                case .zero:
+                    scores[i].score = 0
+                    scores[i].imputed = true
+                case .categoryMean:
+                    scores[i].score = known.isEmpty ? 0 : known.reduce(0, +) / Double(known.count)
+                    scores[i].imputed = true
                 case .reweight: break
                 }
             }
             for s in scores {
-                indicatorScores.append(IndicatorScore(indicator: s.indicator.id, value: city.results.first { $0.indicator.id == s.indicator.id }?.value, score: s.score, imputed: s.imputed))
+                indicatorScores.append(
+                    IndicatorScore(
+                        indicator: s.indicator.id,
+                        value: city.results.first { $0.indicator.id == s.indicator.id }?.value, score: s.score,
+                        imputed: s.imputed))
             }
             func mean(_ type: IndicatorType) -> Double? {
                 let xs = scores.filter { $0.indicator.type == type }.compactMap(\.score)
@@ -143,9 +154,10 @@ public struct IndexScorer {
         }
         let (pillars, index) = combine(categories)
         let scale = settings.normalisation == .zScore ? 1 : settings.scale
-        return CityScore(city: city.city, ulbCode: city.ulbCode, year: city.year, group: group, index: index * scale, rank: 0,
-                         pillars: pillars.mapValues { $0 * scale }, categories: categories.mapValues { $0 * scale },
-                         indicators: indicatorScores, missing: missing)
+        return CityScore(
+            city: city.city, ulbCode: city.ulbCode, year: city.year, group: group, index: index * scale, rank: 0,
+            pillars: pillars.mapValues { $0 * scale }, categories: categories.mapValues { $0 * scale },
+            indicators: indicatorScores, missing: missing)
     }
 
     /// A category's index from the mean scores of its core and supporting indicators: the

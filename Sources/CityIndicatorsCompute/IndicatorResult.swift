@@ -1,6 +1,7 @@
 import CityIndicatorsBase
 import CityIndicatorsCatalog
 import CityIndicatorsIntake
+
 /// An element value used by a computed indicator, with where it came from.
 public struct InputUse: Sendable, Codable, Equatable {
     public var element: String
@@ -66,15 +67,23 @@ public struct IndicatorComputer {
             let element = catalog.elements[id]
             let unit = element?.unit.id ?? ""
             if let v = submitted[id] {
-                return InputUse(element: id, value: v.value, unit: unit, file: v.location.file, line: v.location.line, source: v.source, dataYear: v.dataYear ?? year, status: .reported)
+                return InputUse(
+                    element: id, value: v.value, unit: unit, file: v.location.file, line: v.location.line,
+                    source: v.source, dataYear: v.dataYear ?? year, status: .reported)
             }
             let base = baseValues[id]
-            return InputUse(element: id, value: base.map { $0 / (element?.unit.factor ?? 1) }, unit: unit, file: nil, line: nil, source: nil, dataYear: base == nil ? nil : year, status: base != nil ? .reported : notReported.contains(id) ? .notReported : .absent)
+            return InputUse(
+                element: id, value: base.map { $0 / (element?.unit.factor ?? 1) }, unit: unit, file: nil, line: nil,
+                source: nil, dataYear: base == nil ? nil : year,
+                status: base != nil ? .reported : notReported.contains(id) ? .notReported : .absent)
         }
-        var result = IndicatorResult(indicator: indicator, status: .computed, inputs: inputs, dataYear: inputs.compactMap(\.dataYear).max(), sources: Array(Set(inputs.compactMap(\.source))).sorted())
+        var result = IndicatorResult(
+            indicator: indicator, status: .computed, inputs: inputs, dataYear: inputs.compactMap(\.dataYear).max(),
+            sources: Array(Set(inputs.compactMap(\.source))).sorted())
         if case .undefined = indicator.formula {
             result.status = .notDefined
-            result.reasonText = "the catalog does not define this slot of the standard; define it in a local catalog (--catalog)"
+            result.reasonText =
+                "the catalog does not define this slot of the standard; define it in a local catalog (--catalog)"
             return result
         }
         let missing = ids.filter { baseValues[$0] == nil }
@@ -100,7 +109,8 @@ public struct IndicatorComputer {
         case .undefined:
             return result
         case .ratio(let numerator, let denominator):
-            let n: Double, d: Double
+            let n: Double
+            let d: Double
             switch evaluator.number(numerator) {
             case .failure(let f): return fail(result, f)
             case .success(let v): n = v
@@ -112,7 +122,10 @@ public struct IndicatorComputer {
             result.numerator = quantity(n, numerator, indicator.numeratorUnit)
             result.denominator = quantity(d, denominator, indicator.denominatorUnit)
             guard d != 0 else {
-                return fail(result, EvaluationFailure(reason: .divisionByZero, message: "the denominator (\(denominator.description)) is 0"))
+                return fail(
+                    result,
+                    EvaluationFailure(
+                        reason: .divisionByZero, message: "the denominator (\(denominator.description)) is 0"))
             }
             raw = n / d
         }
@@ -122,14 +135,21 @@ public struct IndicatorComputer {
         }
         if let range = indicator.range, !range.contains(value) {
             let limits = "\(range.min.map(Format.plain) ?? "−∞")–\(range.max.map(Format.plain) ?? "∞")"
-            return fail(result, EvaluationFailure(reason: .outOfRange, message: "the result \(Format.readable(value)) \(indicator.unit.label) is outside the sensible range \(limits); an input is probably wrong"))
+            return fail(
+                result,
+                EvaluationFailure(
+                    reason: .outOfRange,
+                    message:
+                        "the result \(Format.readable(value)) \(indicator.unit.label) is outside the sensible range \(limits); an input is probably wrong"
+                ))
         }
         result.value = value
         return result
     }
 
     private func describe(_ missing: [String], _ notReported: Set<String>) -> String {
-        missing.map { notReported.contains($0) ? "\($0) (left blank)" : "\($0) (not submitted)" }.joined(separator: ", ")
+        missing.map { notReported.contains($0) ? "\($0) (left blank)" : "\($0) (not submitted)" }.joined(
+            separator: ", ")
     }
 
     private func fail(_ result: IndicatorResult, _ failure: EvaluationFailure) -> IndicatorResult {

@@ -1,5 +1,6 @@
 import CityIndicatorsBase
 import CityIndicatorsCatalog
+
 /// A value accepted from a submission row, converted to its element's unit.
 public struct SubmittedValue: Sendable {
     public var element: String
@@ -15,7 +16,10 @@ public struct SubmittedValue: Sendable {
     /// The value cell.
     public var location: SourceLocation
 
-    public init(element: String, value: Double, written: String, writtenUnit: String, source: String?, notes: String?, dataYear: Int?, location: SourceLocation) {
+    public init(
+        element: String, value: Double, written: String, writtenUnit: String, source: String?, notes: String?,
+        dataYear: Int?, location: SourceLocation
+    ) {
         self.element = element
         self.value = value
         self.written = written
@@ -103,5 +107,7 @@ public struct Tally: Sendable, Equatable {
         self.warnings = warnings
     }
 
-    public static func + (a: Tally, b: Tally) -> Tally { Tally(errors: a.errors + b.errors, warnings: a.warnings + b.warnings) }
+    public static func + (a: Tally, b: Tally) -> Tally {
+        Tally(errors: a.errors + b.errors, warnings: a.warnings + b.warnings)
+    }
 }

@@ -1,6 +1,6 @@
-import Foundation
 import CityIndicatorsBase
 import CityIndicatorsCatalog
+import Foundation
 
 extension SubmissionReader {
     /// A cell of the row by column name, trimmed; reports stray spaces and bad UTF-8.
@@ -14,13 +14,20 @@ extension SubmissionReader {
         }
     }
 
-    func readRow(_ record: CSVRecord, header: CSVRecord, columns: [String: Int], firstLine: inout [String: Int], into s: inout Submission) {
+    func readRow(
+        _ record: CSVRecord, header: CSVRecord, columns: [String: Int], firstLine: inout [String: Int],
+        into s: inout Submission
+    ) {
         let row = RowCells(record: record, columns: columns)
         func reject(_ element: String?, _ reason: String) {
             s.rows.append(SubmissionRow(line: record.line, outcome: .rejected(element: element, reason: reason)))
         }
         func diag(_ code: DiagnosticCode, _ message: String, _ cell: CSVCell?, hint: String? = nil) {
-            s.diagnostics.append(Diagnostic(code, message, at: SourceLocation(file: s.path, line: cell?.line ?? record.line, column: cell?.column ?? 1), hint: hint))
+            s.diagnostics.append(
+                Diagnostic(
+                    code, message,
+                    at: SourceLocation(file: s.path, line: cell?.line ?? record.line, column: cell?.column ?? 1),
+                    hint: hint))
         }
         // Text of a cell; nil (and a diagnostic) when it is not UTF-8.
         var encodingBad = false
@@ -28,13 +35,17 @@ extension SubmissionReader {
             guard let cell = row.cell(name) else { return "" }
             guard let t = cell.text else {
                 let latin1 = String(decoding: cell.bytes.map { UInt16($0) }, as: UTF16.self)
-                diag(.encoding, "the \(name) cell is not UTF-8 text (it reads as '\(latin1)' in Latin-1/Windows-1252)", cell, hint: "Re-save the file as UTF-8: in Excel, File › Save As › 'CSV UTF-8 (Comma delimited)'.")
+                diag(
+                    .encoding, "the \(name) cell is not UTF-8 text (it reads as '\(latin1)' in Latin-1/Windows-1252)",
+                    cell, hint: "Re-save the file as UTF-8: in Excel, File › Save As › 'CSV UTF-8 (Comma delimited)'.")
                 encodingBad = true
                 return nil
             }
             let trimmed = t.trimmedSpaces
             if trimmed != t, !trimmed.isEmpty, name == "element" || name == "value" || name == "unit" {
-                diag(.strayWhitespace, "spaces around '\(trimmed)' in the \(name) cell were removed", cell, hint: "Nothing is lost; clean the cell to silence this.")
+                diag(
+                    .strayWhitespace, "spaces around '\(trimmed)' in the \(name) cell were removed", cell,
+                    hint: "Nothing is lost; clean the cell to silence this.")
             }
             return trimmed
         }
@@ -52,12 +63,20 @@ extension SubmissionReader {
                     }.compactMap(\.text)
                     if groups.count >= 2, groups.count >= record.cells.count - header.cells.count + 1 {
                         let number = groups.prefix(record.cells.count - header.cells.count + 1).joined(separator: ",")
-                        diag(.raggedRow, "row has \(record.cells.count) cells but the header has \(header.cells.count): the value \(number) is a grouped number without quotes", record.cells[v], hint: "Write it in quotes, \"\(number)\", or without commas: \(number.replacingOccurrences(of: ",", with: "")).")
+                        diag(
+                            .raggedRow,
+                            "row has \(record.cells.count) cells but the header has \(header.cells.count): the value \(number) is a grouped number without quotes",
+                            record.cells[v],
+                            hint:
+                                "Write it in quotes, \"\(number)\", or without commas: \(number.replacingOccurrences(of: ",", with: ""))."
+                        )
                         reject(row.cell("element")?.text?.trimmedSpaces, "more cells than the header")
                         return
                     }
                 }
-                diag(.raggedRow, "row has \(record.cells.count) cells but the header has \(header.cells.count)", first, hint: "A value with a comma must be quoted: \"31,24,458\". Notes with commas need quotes too.")
+                diag(
+                    .raggedRow, "row has \(record.cells.count) cells but the header has \(header.cells.count)", first,
+                    hint: "A value with a comma must be quoted: \"31,24,458\". Notes with commas need quotes too.")
                 reject(row.cell("element")?.text?.trimmedSpaces, "more cells than the header")
                 return
             }
@@ -79,7 +98,9 @@ extension SubmissionReader {
                 s.blankLines += 1
                 return
             }
-            diag(.missingElementName, "row has a value but no element id", elementCell, hint: "Fill in the element column with an id from the template.")
+            diag(
+                .missingElementName, "row has a value but no element id", elementCell,
+                hint: "Fill in the element column with an id from the template.")
             reject(nil, "no element id")
             return
         }
@@ -87,20 +108,29 @@ extension SubmissionReader {
             let department = s.department
             let suggestion = suggestions.nearest("\(department ?? "")/\(elementID)") {
                 let candidates = department.map { d in catalog.elements(of: d).map(\.id) } ?? []
-                return Suggest.nearest(elementID, in: candidates) ?? Suggest.nearest(elementID, in: catalog.elements.keys)
+                return Suggest.nearest(elementID, in: candidates)
+                    ?? Suggest.nearest(elementID, in: catalog.elements.keys)
             }
-            diag(.unknownElement, "unknown element '\(elementID)'", elementCell, hint: (suggestion.map { "Did you mean '\($0)'? " } ?? "") + "Use the element ids of the template (`cityind templates`).")
+            diag(
+                .unknownElement, "unknown element '\(elementID)'", elementCell,
+                hint: (suggestion.map { "Did you mean '\($0)'? " } ?? "")
+                    + "Use the element ids of the template (`cityind templates`).")
             reject(elementID, "unknown element")
             return
         }
         if let department = s.department, element.department != department {
             let owner = catalog.departments[element.department]?.name ?? element.department
-            diag(.wrongDepartment, "element '\(elementID)' is submitted by \(owner) (\(element.department).csv), not by this file's department (\(department))", elementCell, hint: "Move the row to \(element.department).csv, or ask that department to submit it.")
+            diag(
+                .wrongDepartment,
+                "element '\(elementID)' is submitted by \(owner) (\(element.department).csv), not by this file's department (\(department))",
+                elementCell, hint: "Move the row to \(element.department).csv, or ask that department to submit it.")
             reject(elementID, "belongs to department \(element.department)")
             return
         }
         if let first = firstLine[elementID] {
-            diag(.duplicateElement, "element '\(elementID)' is given again (first on line \(first))", elementCell, hint: "Keep one row per element; delete or correct one of them.")
+            diag(
+                .duplicateElement, "element '\(elementID)' is given again (first on line \(first))", elementCell,
+                hint: "Keep one row per element; delete or correct one of them.")
             reject(elementID, "duplicate of line \(first)")
             return
         }
@@ -112,7 +142,9 @@ extension SubmissionReader {
 
         // The value, as a number (booleans as yes/no).
         var number: Double
-        if element.kind == .boolean, let b = ["yes": 1.0, "no": 0, "true": 1, "false": 0, "y": 1, "n": 0][valueRaw.lowercased()] {
+        if element.kind == .boolean,
+            let b = ["yes": 1.0, "no": 0, "true": 1, "false": 0, "y": 1, "n": 0][valueRaw.lowercased()]
+        {
             number = b
         } else {
             switch NumberText.parseSubmission(valueRaw, quoted: valueCell?.quoted ?? false) {
@@ -122,11 +154,20 @@ extension SubmissionReader {
                 case .notANumber(let hint):
                     diag(.notANumber, "value '\(valueRaw)' for \(elementID) is not a number", valueCell, hint: hint)
                 case .notFinite(let hint):
-                    diag(.notANumber, "value '\(valueRaw)' for \(elementID) is not a finite number", valueCell, hint: hint)
+                    diag(
+                        .notANumber, "value '\(valueRaw)' for \(elementID) is not a finite number", valueCell,
+                        hint: hint)
                 case .badGrouping:
-                    diag(.notANumber, "value '\(valueRaw)' for \(elementID) has commas that are not digit grouping", valueCell, hint: "Use '.' for decimals; commas may only group digits: \"31,24,458\" (Indian) or \"3,124,458\" (international).")
+                    diag(
+                        .notANumber, "value '\(valueRaw)' for \(elementID) has commas that are not digit grouping",
+                        valueCell,
+                        hint:
+                            "Use '.' for decimals; commas may only group digits: \"31,24,458\" (Indian) or \"3,124,458\" (international)."
+                    )
                 case .groupingUnquoted, .empty:
-                    diag(.notANumber, "value '\(valueRaw)' for \(elementID) is not a number", valueCell, hint: "Quote grouped numbers: \"31,24,458\".")
+                    diag(
+                        .notANumber, "value '\(valueRaw)' for \(elementID) is not a number", valueCell,
+                        hint: "Quote grouped numbers: \"31,24,458\".")
                 }
                 reject(elementID, "value is not a number")
                 return
@@ -137,52 +178,81 @@ extension SubmissionReader {
         var givenUnit = element.unit
         if let u = unitText, !u.isEmpty, u != element.unit.id {
             let unitCell = row.cell("unit")
-            guard let unit = catalog.units[u] ?? catalog.units.values.first(where: { $0.symbol == u && !u.isEmpty }) else {
+            guard let unit = catalog.units[u] ?? catalog.units.values.first(where: { $0.symbol == u && !u.isEmpty })
+            else {
                 let sameFamily = catalog.units.values.filter { $0.converts(to: element.unit) }.map(\.id).sorted()
                 let suggestion = Suggest.nearest(u, in: catalog.units.keys)
-                diag(.unknownUnit, "unknown unit '\(u)'", unitCell, hint: (suggestion.map { "Did you mean '\($0)'? " } ?? "") + "\(elementID) is in \(element.unit.id)" + (sameFamily.count > 1 ? "; accepted units: \(sameFamily.joined(separator: ", "))." : "."))
+                diag(
+                    .unknownUnit, "unknown unit '\(u)'", unitCell,
+                    hint: (suggestion.map { "Did you mean '\($0)'? " } ?? "") + "\(elementID) is in \(element.unit.id)"
+                        + (sameFamily.count > 1 ? "; accepted units: \(sameFamily.joined(separator: ", "))." : "."))
                 reject(elementID, "unknown unit")
                 return
             }
             guard unit.converts(to: element.unit) else {
-                diag(.inconvertibleUnit, "unit '\(unit.id)' cannot be converted to \(element.unit.id), the unit of \(elementID)", unitCell, hint: "Give the value in \(element.unit.id) (\(element.unit.title)).")
+                diag(
+                    .inconvertibleUnit,
+                    "unit '\(unit.id)' cannot be converted to \(element.unit.id), the unit of \(elementID)", unitCell,
+                    hint: "Give the value in \(element.unit.id) (\(element.unit.title)).")
                 reject(elementID, "unit cannot be converted")
                 return
             }
             givenUnit = unit
             if unit.id != element.unit.id {
                 let converted = unit.convert(number, to: element.unit)
-                diag(.unitConverted, "\(Format.plain(number)) \(unit.id) converted to \(Format.plain(converted)) \(element.unit.id)", unitCell)
+                diag(
+                    .unitConverted,
+                    "\(Format.plain(number)) \(unit.id) converted to \(Format.plain(converted)) \(element.unit.id)",
+                    unitCell)
                 number = converted
             }
         }
 
         // Kind and bounds.
         if element.kind == .count && (number < 0 || number != number.rounded()) {
-            diag(.notWholeOrNegative, "\(elementID) is a count, so \(valueRaw) is impossible: counts are whole numbers of 0 or more", valueCell, hint: "Check the figure; a count cannot be negative or have decimals.")
+            diag(
+                .notWholeOrNegative,
+                "\(elementID) is a count, so \(valueRaw) is impossible: counts are whole numbers of 0 or more",
+                valueCell, hint: "Check the figure; a count cannot be negative or have decimals.")
             reject(elementID, "not a whole, non-negative count")
             return
         }
         if element.kind == .amount && number < 0 {
-            diag(.notWholeOrNegative, "\(elementID) cannot be negative: \(valueRaw)", valueCell, hint: "Give the amount as a positive number.")
+            diag(
+                .notWholeOrNegative, "\(elementID) cannot be negative: \(valueRaw)", valueCell,
+                hint: "Give the amount as a positive number.")
             reject(elementID, "negative amount")
             return
         }
         let unitLabel = element.unit.id
         if let bounds = element.bounds, !bounds.contains(number) {
-            let side = bounds.min.map { number < $0 } ?? false ? "below the minimum \(Format.plain(bounds.min!))" : "above the maximum \(Format.plain(bounds.max ?? 0))"
-            diag(.outOfBounds, "\(elementID) = \(Format.plain(number)) \(unitLabel) is \(side) \(unitLabel)", valueCell, hint: "Check the figure and its unit.")
+            let side =
+                bounds.min.map { number < $0 } ?? false
+                ? "below the minimum \(Format.plain(bounds.min!))"
+                : "above the maximum \(Format.plain(bounds.max ?? 0))"
+            diag(
+                .outOfBounds, "\(elementID) = \(Format.plain(number)) \(unitLabel) is \(side) \(unitLabel)", valueCell,
+                hint: "Check the figure and its unit.")
             reject(elementID, "outside the element's bounds")
             return
         }
         if let plausible = element.plausible, !plausible.contains(number) {
-            let side = plausible.min.map { number < $0 } ?? false ? "below the plausible minimum \(Format.plain(plausible.min!))" : "above the plausible maximum \(Format.plain(plausible.max ?? 0))"
-            diag(.implausible, "\(elementID) = \(Format.plain(number)) \(unitLabel) is \(side) \(unitLabel)", valueCell, hint: "Check the unit and the figure; if it is right, say why in the notes column.")
+            let side =
+                plausible.min.map { number < $0 } ?? false
+                ? "below the plausible minimum \(Format.plain(plausible.min!))"
+                : "above the plausible maximum \(Format.plain(plausible.max ?? 0))"
+            diag(
+                .implausible, "\(elementID) = \(Format.plain(number)) \(unitLabel) is \(side) \(unitLabel)", valueCell,
+                hint: "Check the unit and the figure; if it is right, say why in the notes column.")
         }
         var dataYear: Int?
         if let y = yearText, !y.isEmpty {
             guard y.count == 4, let year = Int(y), (1900...2100).contains(year) else {
-                diag(.badDataYear, "data_year '\(y)' is not a year", row.cell("data_year"), hint: "Write the four-digit year the figure refers to, e.g. 2011 for a census count; leave it blank for the submission year.")
+                diag(
+                    .badDataYear, "data_year '\(y)' is not a year", row.cell("data_year"),
+                    hint:
+                        "Write the four-digit year the figure refers to, e.g. 2011 for a census count; leave it blank for the submission year."
+                )
                 reject(elementID, "bad data_year")
                 return
             }
@@ -190,11 +260,18 @@ extension SubmissionReader {
         }
         let source = sourceText.flatMap { $0.isEmpty ? nil : $0 }
         if source == nil {
-            diag(.missingSource, "no source for '\(elementID)'; certification needs one", elementCell, hint: "Name the register, report or meter the figure comes from in the source column.")
+            diag(
+                .missingSource, "no source for '\(elementID)'; certification needs one", elementCell,
+                hint: "Name the register, report or meter the figure comes from in the source column.")
         }
-        s.rows.append(SubmissionRow(line: record.line, outcome: .accepted(SubmittedValue(
-            element: elementID, value: number, written: valueRaw, writtenUnit: givenUnit.id, source: source,
-            notes: notesText.flatMap { $0.isEmpty ? nil : $0 }, dataYear: dataYear,
-            location: SourceLocation(file: s.path, line: valueCell?.line ?? record.line, column: valueCell?.column ?? 1)))))
+        s.rows.append(
+            SubmissionRow(
+                line: record.line,
+                outcome: .accepted(
+                    SubmittedValue(
+                        element: elementID, value: number, written: valueRaw, writtenUnit: givenUnit.id, source: source,
+                        notes: notesText.flatMap { $0.isEmpty ? nil : $0 }, dataYear: dataYear,
+                        location: SourceLocation(
+                            file: s.path, line: valueCell?.line ?? record.line, column: valueCell?.column ?? 1)))))
     }
 }

@@ -1,6 +1,6 @@
-import Foundation
 import CityIndicatorsBase
 import CityIndicatorsCatalog
+import Foundation
 
 /// Reads a departmental submission CSV against the catalog (DESIGN §3.4): every problem in one
 /// pass, every data row accepted, not reported, or rejected with a reason.
@@ -26,11 +26,15 @@ public struct SubmissionReader {
         // Before opening: opening a pipe blocks until something writes to it.
         if !isDirectory.boolValue { try Self.requireRegularFile(path) }
         guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError("\(path): cannot be read", hint: isDirectory.boolValue ? "This is a folder; give the .csv files in it." : "Check the file's permissions.")
+            throw InputError(
+                "\(path): cannot be read",
+                hint: isDirectory.boolValue
+                    ? "This is a folder; give the .csv files in it." : "Check the file's permissions.")
         }
         defer { try? handle.close() }
         if let register = RegisterReader.register(for: path, in: catalog) {
-            let result = try RegisterReader(catalog: catalog, options: registerOptions).read(path: path, register: register, year: RegisterReader.year(of: path))
+            let result = try RegisterReader(catalog: catalog, options: registerOptions).read(
+                path: path, register: register, year: RegisterReader.year(of: path))
             return Submission(register: result, catalog: catalog)
         }
         let head: Data
@@ -38,7 +42,9 @@ public struct SubmissionReader {
             head = try handle.read(upToCount: 4096) ?? Data()
             try handle.seek(toOffset: 0)
         } catch {
-            throw InputError("\(path): cannot be read: \(error.localizedDescription)", hint: "Check the file is a saved CSV file on a working disk.")
+            throw InputError(
+                "\(path): cannot be read: \(error.localizedDescription)",
+                hint: "Check the file is a saved CSV file on a working disk.")
         }
         var submission = Submission(path: path, department: nil)
         identifyDepartment(&submission)
@@ -46,7 +52,9 @@ public struct SubmissionReader {
         let reader = CSVReader(fileHandle: handle, delimiter: delimiter)
         read(reader, into: &submission)
         if let failure = reader.readError {
-            throw InputError("\(path): reading stopped part-way: \(failure)", hint: "Check the file is a saved CSV file on a working disk.")
+            throw InputError(
+                "\(path): reading stopped part-way: \(failure)",
+                hint: "Check the file is a saved CSV file on a working disk.")
         }
         return submission
     }
@@ -57,10 +65,12 @@ public struct SubmissionReader {
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)
         } catch {
-            throw InputError("\(path): cannot be read: \(error.localizedDescription)", hint: "Check the file's permissions.")
+            throw InputError(
+                "\(path): cannot be read: \(error.localizedDescription)", hint: "Check the file's permissions.")
         }
         guard attributes[.type] as? FileAttributeType == .typeRegular else {
-            throw InputError("\(path): not a regular file (a pipe, a device or a socket)", hint: "Give a saved .csv file.")
+            throw InputError(
+                "\(path): not a regular file (a pipe, a device or a socket)", hint: "Give a saved .csv file.")
         }
     }
 
@@ -73,8 +83,12 @@ public struct SubmissionReader {
         return submission
     }
 
-    private func report(_ s: inout Submission, _ code: DiagnosticCode, _ message: String, line: Int = 0, column: Int = 0, hint: String? = nil) {
-        s.diagnostics.append(Diagnostic(code, message, at: SourceLocation(file: s.path, line: line, column: column), hint: hint))
+    private func report(
+        _ s: inout Submission, _ code: DiagnosticCode, _ message: String, line: Int = 0, column: Int = 0,
+        hint: String? = nil
+    ) {
+        s.diagnostics.append(
+            Diagnostic(code, message, at: SourceLocation(file: s.path, line: line, column: column), hint: hint))
     }
 
     private func identifyDepartment(_ s: inout Submission) {
@@ -84,47 +98,69 @@ public struct SubmissionReader {
             s.department = id
         } else {
             let suggestion = Suggest.nearest(id, in: catalog.departments.keys)
-            report(&s, .unknownDepartmentFile, "'\(stem)' is not a department id, so the file's rows cannot be checked against a department", hint: (suggestion.map { "Did you mean \($0).csv? " } ?? "") + "Name the file after its department (see `cityind catalog --departments`).")
+            report(
+                &s, .unknownDepartmentFile,
+                "'\(stem)' is not a department id, so the file's rows cannot be checked against a department",
+                hint: (suggestion.map { "Did you mean \($0).csv? " } ?? "")
+                    + "Name the file after its department (see `cityind catalog --departments`).")
         }
     }
 
-    private func report(_ s: inout Submission, _ code: DiagnosticCode, _ message: String, hint: String?, severity: Severity) {
-        s.diagnostics.append(Diagnostic(code, message, at: SourceLocation(file: s.path), hint: hint, severity: severity))
+    private func report(
+        _ s: inout Submission, _ code: DiagnosticCode, _ message: String, hint: String?, severity: Severity
+    ) {
+        s.diagnostics.append(
+            Diagnostic(code, message, at: SourceLocation(file: s.path), hint: hint, severity: severity))
     }
 
     /// Checks encoding and finds the delimiter from the first bytes; nil when the file is unreadable as CSV.
     private func sniff(_ head: [UInt8], _ s: inout Submission) -> UInt8? {
-        let (delimiter, problems) = FileSniff.sniff(head, path: s.path, emptyHint: "Fill in the template from `cityind templates` and save it as CSV.")
+        let (delimiter, problems) = FileSniff.sniff(
+            head, path: s.path, emptyHint: "Fill in the template from `cityind templates` and save it as CSV.")
         s.diagnostics += problems
         return delimiter
     }
 
     private func read(_ reader: CSVReader, into s: inout Submission) {
         guard let header = reader.next() else {
-            report(&s, .emptyFile, "the file has no header row", hint: "The first row must be: element,value,unit,source,notes")
+            report(
+                &s, .emptyFile, "the file has no header row",
+                hint: "The first row must be: element,value,unit,source,notes")
             return
         }
         var columns: [String: Int] = [:]
         for (index, cell) in header.cells.enumerated() {
             guard let raw = cell.text else {
-                report(&s, .encoding, "the header is not UTF-8 text", line: cell.line, column: cell.column, hint: "Re-save the file as UTF-8.")
+                report(
+                    &s, .encoding, "the header is not UTF-8 text", line: cell.line, column: cell.column,
+                    hint: "Re-save the file as UTF-8.")
                 continue
             }
             let name = raw.trimmedSpaces.lowercased()
             if name.isEmpty { continue }
             if let first = columns[name] {
-                report(&s, .duplicateColumn, "column '\(name)' appears twice (first at column \(header.cells[first].column))", line: cell.line, column: cell.column, hint: "Remove or rename one of them.")
+                report(
+                    &s, .duplicateColumn,
+                    "column '\(name)' appears twice (first at column \(header.cells[first].column))", line: cell.line,
+                    column: cell.column, hint: "Remove or rename one of them.")
                 continue
             }
             columns[name] = index
             if !SubmissionReader.knownColumns.contains(name) && !SubmissionReader.guidanceColumns.contains(name) {
                 let suggestion = Suggest.nearest(name, in: SubmissionReader.knownColumns)
-                report(&s, .unknownColumn, "column '\(raw)' is not used and will be ignored", line: cell.line, column: cell.column, hint: (suggestion.map { "Did you mean '\($0)'? " } ?? "") + "The columns are: \(SubmissionReader.knownColumns.joined(separator: ", ")).")
+                report(
+                    &s, .unknownColumn, "column '\(raw)' is not used and will be ignored", line: cell.line,
+                    column: cell.column,
+                    hint: (suggestion.map { "Did you mean '\($0)'? " } ?? "")
+                        + "The columns are: \(SubmissionReader.knownColumns.joined(separator: ", ")).")
             }
         }
         let missing = ["element", "value"].filter { columns[$0] == nil }
         if !missing.isEmpty {
-            report(&s, .missingColumn, "the header has no \(missing.map { "'\($0)'" }.joined(separator: " or ")) column", line: header.line, column: 1, hint: "The first row must name the columns: element,value,unit,source,notes")
+            report(
+                &s, .missingColumn, "the header has no \(missing.map { "'\($0)'" }.joined(separator: " or ")) column",
+                line: header.line, column: 1,
+                hint: "The first row must name the columns: element,value,unit,source,notes")
         }
         var firstLine: [String: Int] = [:]
         while let record = reader.next() {
@@ -133,7 +169,11 @@ public struct SubmissionReader {
                 continue
             }
             if !missing.isEmpty {
-                s.rows.append(SubmissionRow(line: record.line, outcome: .rejected(element: nil, reason: "the header lacks the \(missing.joined(separator: " and ")) column")))
+                s.rows.append(
+                    SubmissionRow(
+                        line: record.line,
+                        outcome: .rejected(
+                            element: nil, reason: "the header lacks the \(missing.joined(separator: " and ")) column")))
                 continue
             }
             readRow(record, header: header, columns: columns, firstLine: &firstLine, into: &s)
@@ -141,15 +181,24 @@ public struct SubmissionReader {
         for problem in reader.problems {
             switch problem.kind {
             case .unterminatedQuote:
-                report(&s, .unterminatedQuote, "a quoted cell is never closed; the rest of the file was read into it", line: problem.line, column: problem.column, hint: "Close the quote. Inside a quoted cell, write a quote as two: \"\"")
+                report(
+                    &s, .unterminatedQuote, "a quoted cell is never closed; the rest of the file was read into it",
+                    line: problem.line, column: problem.column,
+                    hint: "Close the quote. Inside a quoted cell, write a quote as two: \"\"")
             case .quoteInUnquotedField:
-                report(&s, .quoteInUnquotedField, "a '\"' inside a cell that is not quoted", line: problem.line, column: problem.column, hint: "Quote the whole cell and double the inner quote: \"12\"\" pipe\"")
+                report(
+                    &s, .quoteInUnquotedField, "a '\"' inside a cell that is not quoted", line: problem.line,
+                    column: problem.column, hint: "Quote the whole cell and double the inner quote: \"12\"\" pipe\"")
             case .nulByte:
-                report(&s, .binaryContent, "a NUL byte in the text", line: problem.line, column: problem.column, hint: "Re-export the sheet as CSV UTF-8.")
+                report(
+                    &s, .binaryContent, "a NUL byte in the text", line: problem.line, column: problem.column,
+                    hint: "Re-export the sheet as CSV UTF-8.")
             }
         }
         if s.rows.isEmpty && missing.isEmpty {
-            report(&s, .emptyFile, "the file has a header but no data rows", hint: "Fill in one row per element; `cityind templates` writes the list.", severity: .warning)
+            report(
+                &s, .emptyFile, "the file has a header but no data rows",
+                hint: "Fill in one row per element; `cityind templates` writes the list.", severity: .warning)
         }
         s.diagnostics = s.diagnostics.sortedByLocation()
     }

@@ -1,5 +1,6 @@
 import CityIndicatorsBase
 import CityIndicatorsCatalog
+
 /// The submissions of one city-year, checked together: duplicates across files and relations
 /// between elements of different departments.
 public struct SubmissionSet: Sendable {
@@ -24,18 +25,29 @@ public struct SubmissionSet: Sendable {
                 if let first = values[id], derived.contains(id), submission.register == nil {
                     // Agreeing means equal at the precision the department wrote.
                     let unit = catalog.elements[id]?.unit.id ?? ""
-                    let slack = value.writtenUnit == unit ? NumberText.halfUnitOfLastPlace(value.written) * 1.000001 : abs(value.value) * 1e-6
+                    let slack =
+                        value.writtenUnit == unit
+                        ? NumberText.halfUnitOfLastPlace(value.written) * 1.000001 : abs(value.value) * 1e-6
                     let agree = abs(first.value - value.value) <= slack
-                    diagnostics.append(Diagnostic(
-                        .derivedAndSubmitted,
-                        "\(id) is given here (\(value.written) \(value.writtenUnit)) and also derived from \(first.location.file) (\(Format.readable(first.value)) \(unit))" + (agree ? "; they agree, and the derived value is used" : "; they differ, and the derived value is used"),
-                        at: value.location,
-                        hint: "Submit the register or the total, not both: remove this row if the register is complete\(agree ? "" : ", or correct the register").",
-                        severity: agree ? .warning : .error))
+                    diagnostics.append(
+                        Diagnostic(
+                            .derivedAndSubmitted,
+                            "\(id) is given here (\(value.written) \(value.writtenUnit)) and also derived from \(first.location.file) (\(Format.readable(first.value)) \(unit))"
+                                + (agree
+                                    ? "; they agree, and the derived value is used"
+                                    : "; they differ, and the derived value is used"),
+                            at: value.location,
+                            hint:
+                                "Submit the register or the total, not both: remove this row if the register is complete\(agree ? "" : ", or correct the register").",
+                            severity: agree ? .warning : .error))
                     continue
                 }
                 if let first = values[id] {
-                    diagnostics.append(Diagnostic(.duplicateElement, "element '\(id)' is also given in \(first.location.description); the first value is used", at: value.location, hint: "Each element is submitted once a year, by its department."))
+                    diagnostics.append(
+                        Diagnostic(
+                            .duplicateElement,
+                            "element '\(id)' is also given in \(first.location.description); the first value is used",
+                            at: value.location, hint: "Each element is submitted once a year, by its department."))
                     continue
                 }
                 values[id] = value
@@ -73,12 +85,16 @@ public struct SubmissionSet: Sendable {
             let percent = (change * 100).rounded()
             let sign = percent > 0 ? "+" : ""
             let explained = value.notes != nil
-            diagnostics.append(Diagnostic(
-                .yearOverYearJump,
-                "\(id) changed by \(sign)\(Format.plain(percent)) % since \(previousYear) (\(Format.readable(before.value, decimals: before.value == before.value.rounded() ? 0 : nil)) → \(Format.readable(value.value, decimals: value.value == value.value.rounded() ? 0 : nil)) \(element.unit.id)); more than the \(Format.plain(allowed * 100)) % expected" + (explained ? "; explained in notes" : ""),
-                at: value.location,
-                hint: explained ? nil : "If the change is real, say why in the notes column; otherwise check the figure and its unit. The \(previousYear) value is at \(before.location.description).",
-                severity: explained ? .info : .warning))
+            diagnostics.append(
+                Diagnostic(
+                    .yearOverYearJump,
+                    "\(id) changed by \(sign)\(Format.plain(percent)) % since \(previousYear) (\(Format.readable(before.value, decimals: before.value == before.value.rounded() ? 0 : nil)) → \(Format.readable(value.value, decimals: value.value == value.value.rounded() ? 0 : nil)) \(element.unit.id)); more than the \(Format.plain(allowed * 100)) % expected"
+                        + (explained ? "; explained in notes" : ""),
+                    at: value.location,
+                    hint: explained
+                        ? nil
+                        : "If the change is real, say why in the notes column; otherwise check the figure and its unit. The \(previousYear) value is at \(before.location.description).",
+                    severity: explained ? .info : .warning))
         }
         diagnostics = diagnostics.sortedByLocation()
     }
@@ -92,8 +108,11 @@ public struct SubmissionSet: Sendable {
             let opLength = op.rawValue.utf8.count
             let leftText = String(decoding: src[..<at], as: UTF8.self).trimmedSpaces
             let rightText = String(decoding: src[min(src.count, at + opLength)...], as: UTF8.self).trimmedSpaces
-            guard case .success(let a) = ExpressionEvaluator(values: evaluator.values).number(Expression(source: leftText, root: left)),
-                case .success(let b) = ExpressionEvaluator(values: evaluator.values).number(Expression(source: rightText, root: right))
+            guard
+                case .success(let a) = ExpressionEvaluator(values: evaluator.values).number(
+                    Expression(source: leftText, root: left)),
+                case .success(let b) = ExpressionEvaluator(values: evaluator.values).number(
+                    Expression(source: rightText, root: right))
             else { continue }
             let slack = relation.tolerance * max(abs(a), abs(b))
             let holds: Bool
@@ -113,20 +132,27 @@ public struct SubmissionSet: Sendable {
                 let ids = Expression(source: text, root: node).elements
                 if let id = ids.first, let element = catalog.elements[id] {
                     let checker = ExpressionChecker(knownElements: []) { catalog.elements[$0]?.unit.dimension }
-                    if case .number(let d)? = checker.check(Expression(source: text, root: node)).type, d == element.unit.dimension {
-                        return "\(text) = \(Format.plain((base / element.unit.factor * 1e6).rounded() / 1e6)) \(element.unit.id)"
+                    if case .number(let d)? = checker.check(Expression(source: text, root: node)).type,
+                        d == element.unit.dimension
+                    {
+                        return
+                            "\(text) = \(Format.plain((base / element.unit.factor * 1e6).rounded() / 1e6)) \(element.unit.id)"
                     }
                 }
                 return "\(text) = \(Format.plain(base))"
             }
-            let rows = relation.check.elements.compactMap { values[$0] }.map { "\($0.element) at \($0.location.description)" }
+            let rows = relation.check.elements.compactMap { values[$0] }.map {
+                "\($0.element) at \($0.location.description)"
+            }
             let first = relation.check.elements.compactMap { values[$0] }.first!
             let tolerance = relation.tolerance > 0 ? " (tolerance \(Format.plain(relation.tolerance * 100)) %)" : ""
-            diagnostics.append(Diagnostic(
-                .relationBroken,
-                "\(relation.message) Expected \(leftText) \(op.rawValue) \(rightText)\(tolerance), but \(shown(left, leftText, a)) and \(shown(right, rightText, b)).",
-                at: first.location, hint: "One of these values is wrong: \(rows.joined(separator: "; ")). [relation \(relation.id)]",
-                severity: relation.severity))
+            diagnostics.append(
+                Diagnostic(
+                    .relationBroken,
+                    "\(relation.message) Expected \(leftText) \(op.rawValue) \(rightText)\(tolerance), but \(shown(left, leftText, a)) and \(shown(right, rightText, b)).",
+                    at: first.location,
+                    hint: "One of these values is wrong: \(rows.joined(separator: "; ")). [relation \(relation.id)]",
+                    severity: relation.severity))
         }
     }
 }

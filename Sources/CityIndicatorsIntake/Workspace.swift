@@ -1,7 +1,7 @@
-import Foundation
-import Yams
 import CityIndicatorsBase
 import CityIndicatorsCatalog
+import Foundation
+import Yams
 
 /// A city's `city.yaml`.
 public struct CityProfile: Sendable, Codable {
@@ -28,18 +28,28 @@ public struct Workspace: Sendable {
     public static func open(_ path: String, catalog: Catalog) throws -> Workspace {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputError("workspace '\(path)' is not a folder", hint: "Give the city's folder, the one that holds city.yaml and the year folders.")
+            throw InputError(
+                "workspace '\(path)' is not a folder",
+                hint: "Give the city's folder, the one that holds city.yaml and the year folders.")
         }
         let cityPath = (path as NSString).appendingPathComponent("city.yaml")
         guard let data = FileManager.default.contents(atPath: cityPath) else {
-            throw InputError("\(cityPath): no such file", hint: "A workspace holds city.yaml (name, country, ulb_code, currency, frameworks). See SampleData/sahyadrinagar/city.yaml.")
+            throw InputError(
+                "\(cityPath): no such file",
+                hint:
+                    "A workspace holds city.yaml (name, country, ulb_code, currency, frameworks). See SampleData/sahyadrinagar/city.yaml."
+            )
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError("\(cityPath): not UTF-8 text", hint: "Re-save city.yaml as UTF-8.")
         }
         let yaml = YAMLFile(path: cityPath, text: text)
         var profile: CityProfile?
-        if let root = yaml.root(), let f = yaml.fields(root, what: "city.yaml", allowed: ["name", "country", "state", "ulb_code", "currency", "frameworks", "year_basis", "notes"]) {
+        if let root = yaml.root(),
+            let f = yaml.fields(
+                root, what: "city.yaml",
+                allowed: ["name", "country", "state", "ulb_code", "currency", "frameworks", "year_basis", "notes"])
+        {
             let name = f.string("name")
             let country = f.string("country")
             let ulb = f.string("ulb_code")
@@ -51,14 +61,20 @@ public struct Workspace: Sendable {
                     continue
                 }
                 if catalog.frameworks[id] == nil {
-                    yaml.report(.undefinedReference, "unknown framework '\(id)'", node: node, hint: (Suggest.nearest(id, in: catalog.frameworks.keys).map { "did you mean '\($0)'? " } ?? "") + "Frameworks: \(catalog.frameworks.keys.sorted().joined(separator: ", ")).")
+                    yaml.report(
+                        .undefinedReference, "unknown framework '\(id)'", node: node,
+                        hint: (Suggest.nearest(id, in: catalog.frameworks.keys).map { "did you mean '\($0)'? " } ?? "")
+                            + "Frameworks: \(catalog.frameworks.keys.sorted().joined(separator: ", ")).")
                 } else {
                     frameworks.append(id)
                 }
             }
             let basis = f.choice("year_basis", ["financial", "calendar"], required: false)
             if let name, let country, let ulb, let currency {
-                profile = CityProfile(name: name, country: country, state: f.string("state", required: false), ulbCode: ulb, currency: currency, frameworks: frameworks, yearBasis: basis, notes: f.string("notes", required: false))
+                profile = CityProfile(
+                    name: name, country: country, state: f.string("state", required: false), ulbCode: ulb,
+                    currency: currency, frameworks: frameworks, yearBasis: basis,
+                    notes: f.string("notes", required: false))
             }
         }
         var diagnostics = yaml.diagnostics
@@ -70,11 +86,15 @@ public struct Workspace: Sendable {
         let years = entries.compactMap { name -> Int? in
             guard name.count == 4, let year = Int(name) else { return nil }
             var dir: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent(name), isDirectory: &dir)
+            _ = FileManager.default.fileExists(
+                atPath: (path as NSString).appendingPathComponent(name), isDirectory: &dir)
             return dir.boolValue ? year : nil
         }.sorted()
         if years.isEmpty {
-            diagnostics.append(Diagnostic(.noYears, "no year folders (2023/, 2024/, …) in the workspace", at: SourceLocation(file: path), hint: "Put each year's submissions in a folder named after the year."))
+            diagnostics.append(
+                Diagnostic(
+                    .noYears, "no year folders (2023/, 2024/, …) in the workspace", at: SourceLocation(file: path),
+                    hint: "Put each year's submissions in a folder named after the year."))
         }
         return Workspace(path: path, city: profile, years: years, diagnostics: diagnostics)
     }
@@ -84,7 +104,9 @@ public struct Workspace: Sendable {
         do {
             return try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
-            throw InputError("cannot read the folder \(folder): \(error.localizedDescription)", hint: "Check the folder's permissions.")
+            throw InputError(
+                "cannot read the folder \(folder): \(error.localizedDescription)",
+                hint: "Check the folder's permissions.")
         }
     }
 
@@ -122,7 +144,10 @@ public struct Workspace: Sendable {
             if !isDir.boolValue && name.lowercased().hasSuffix(".csv") {
                 csv.append(full)
             } else {
-                diagnostics.append(Diagnostic(.strayFile, "not a .csv submission; ignored", at: SourceLocation(file: full), hint: "Keep only departmental .csv files in a year folder."))
+                diagnostics.append(
+                    Diagnostic(
+                        .strayFile, "not a .csv submission; ignored", at: SourceLocation(file: full),
+                        hint: "Keep only departmental .csv files in a year folder."))
             }
         }
         return (csv, diagnostics)
@@ -134,15 +159,22 @@ public struct Workspace: Sendable {
     public func earlierYear(before year: Int, catalog: Catalog) throws -> EarlierYear? {
         guard let previous = years.last(where: { $0 < year }) else { return nil }
         let reader = SubmissionReader(catalog: catalog)
-        let set = SubmissionSet(submissions: try files(year: previous).csv.map { try reader.read(path: $0) }, catalog: catalog)
+        let set = SubmissionSet(
+            submissions: try files(year: previous).csv.map { try reader.read(path: $0) }, catalog: catalog)
         return EarlierYear(year: previous, values: set.values)
     }
 
     /// Reads and checks every submission of a year; with `earlier`, also against that year's
     /// values (year-over-year jumps, V027).
-    public func submissions(year: Int, catalog: Catalog, comparedWith earlier: EarlierYear? = nil) throws -> SubmissionSet {
+    public func submissions(year: Int, catalog: Catalog, comparedWith earlier: EarlierYear? = nil) throws
+        -> SubmissionSet
+    {
         guard years.contains(year) else {
-            throw InputError("the workspace has no \(year)/ folder", hint: years.isEmpty ? "Create a folder named after the year." : "Years present: \(years.map(String.init).joined(separator: ", ")).")
+            throw InputError(
+                "the workspace has no \(year)/ folder",
+                hint: years.isEmpty
+                    ? "Create a folder named after the year."
+                    : "Years present: \(years.map(String.init).joined(separator: ", ")).")
         }
         let (files, strays) = try files(year: year)
         let reader = SubmissionReader(catalog: catalog)
@@ -156,7 +188,9 @@ public struct Workspace: Sendable {
     public func year(_ requested: Int?) throws -> Int {
         if let requested { return requested }
         guard let latest = years.last else {
-            throw InputError("\(path): no year folders", hint: "Put each year's submissions in a folder named after the year (2024/water.csv).")
+            throw InputError(
+                "\(path): no year folders",
+                hint: "Put each year's submissions in a folder named after the year (2024/water.csv).")
         }
         return latest
     }

@@ -1,8 +1,8 @@
-import Foundation
 import CityIndicatorsBase
 import CityIndicatorsCatalog
-import CityIndicatorsIntake
 import CityIndicatorsCompute
+import CityIndicatorsIntake
+import Foundation
 
 /// The JSON documents CityIndicators writes. Every document carries `schemaVersion`; fields are
 /// only ever added within a major version.
@@ -85,7 +85,14 @@ public enum Documents {
                 switch b {
                 case .fixed(let v): text = "norm \(Format.plain(v)) \(i.unit.label)"
                 case .groupBest: text = "best city of the population group"
-                case .byPopulation(let rows): text = "by population: " + rows.map { r in r.below.map { "below \(Format.group(Format.plain($0), .international)): \(Format.plain(r.value))" } ?? "above: \(Format.plain(r.value))" }.joined(separator: "; ")
+                case .byPopulation(let rows):
+                    text =
+                        "by population: "
+                        + rows.map { r in
+                            r.below.map {
+                                "below \(Format.group(Format.plain($0), .international)): \(Format.plain(r.value))"
+                            } ?? "above: \(Format.plain(r.value))"
+                        }.joined(separator: "; ")
                 case .described(let t): text = t
                 }
                 return text + (i.benchmarkSource.map { " (\($0))" } ?? "")
@@ -215,7 +222,10 @@ public enum Documents {
         public var diagnostics: [Diagnostic]
         public var results: [ResultEntry]
 
-        public init(workspace: Workspace, year: Int, frameworks: [String], catalog: Catalog, set: SubmissionSet, results: [IndicatorResult]) {
+        public init(
+            workspace: Workspace, year: Int, frameworks: [String], catalog: Catalog, set: SubmissionSet,
+            results: [IndicatorResult]
+        ) {
             city = workspace.city.name
             ulbCode = workspace.city.ulbCode
             self.year = year

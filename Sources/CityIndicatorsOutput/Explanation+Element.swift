@@ -1,7 +1,7 @@
-import Foundation
 import CityIndicatorsBase
 import CityIndicatorsCatalog
 import CityIndicatorsIntake
+import Foundation
 
 extension Explanation {
     /// An element's definition: department, unit, bounds, which register can give it, which
@@ -57,7 +57,8 @@ extension Explanation {
     }
 
     private static func derivation(_ d: DerivedValue, of e: DataElement, register r: RegisterResult) -> String {
-        let read = "\(Format.grouped(r.records)) read, \(Format.grouped(r.accepted)) accepted, \(Format.grouped(r.rejected)) rejected"
+        let read =
+            "\(Format.grouped(r.records)) read, \(Format.grouped(r.accepted)) accepted, \(Format.grouped(r.rejected)) rejected"
         let valued = d.valued != d.matched ? ", \(Format.grouped(d.valued)) with a value" : ""
         var text = "  derived from \(r.path) (register \(r.register))\n"
         text += "  derivation: \(d.derivation)\n"
@@ -86,7 +87,8 @@ extension Explanation {
             return rows.contains("\(l.file):\(l.line)")
         }
         guard !found.isEmpty else { return "" }
-        return "\nproblems at these rows:\n" + found.map { "  " + $0.rendered.replacingOccurrences(of: "\n", with: "\n  ") + "\n" }.joined()
+        return "\nproblems at these rows:\n"
+            + found.map { "  " + $0.rendered.replacingOccurrences(of: "\n", with: "\n  ") + "\n" }.joined()
     }
 
     /// A register as a nodal officer needs it: the file name, the header, each column's rules.
@@ -97,7 +99,10 @@ extension Explanation {
         if !r.primaryKey.isEmpty { text += "primary key: \(r.primaryKey.joined(separator: ", ")) (each record once)\n" }
         text += "\n"
         let rows = r.fields.map { f in
-            [f.name, f.type == .date ? "date (YYYY-MM-DD)" : f.type.rawValue, f.unit?.id ?? "", rules(f).joined(separator: "; ")]
+            [
+                f.name, f.type == .date ? "date (YYYY-MM-DD)" : f.type.rawValue, f.unit?.id ?? "",
+                rules(f).joined(separator: "; "),
+            ]
         }
         text += TextRenderers.table(["column", "type", "unit", "rules"], rows)
         if !r.derivations.isEmpty {

@@ -1,8 +1,8 @@
-import Foundation
 import CityIndicatorsBase
 import CityIndicatorsCatalog
-import CityIndicatorsIntake
 import CityIndicatorsCompute
+import CityIndicatorsIntake
+import Foundation
 
 /// A register schema in other tools' terms: a Frictionless Table Schema (for `frictionless
 /// validate`) and each derivation as a SQL aggregate (for DuckDB and Polars), so benchmarks compare
@@ -26,7 +26,8 @@ public enum RegisterExport {
             func bound(_ text: String?) -> Any? {
                 guard let text else { return nil }
                 if f.type == .date { return text }
-                return f.type == .number ? (CellParsers.number(text) as Any) : (Int(text) as Any? ?? CellParsers.number(text) as Any)
+                return f.type == .number
+                    ? (CellParsers.number(text) as Any) : (Int(text) as Any? ?? CellParsers.number(text) as Any)
             }
             if let v = bound(f.minimumText) { c["minimum"] = v }
             if let v = bound(f.maximumText) { c["maximum"] = v }
@@ -61,13 +62,16 @@ public enum RegisterExport {
         let condition = d.condition.map { sql($0, r, year) } ?? "TRUE"
         let column = d.column.map { "\"\($0)\"" } ?? "1"
         var factor = 1.0
-        if let name = d.column, let unit = r.field(name)?.unit, let element = catalog.elements[d.element], unit.converts(to: element.unit) {
+        if let name = d.column, let unit = r.field(name)?.unit, let element = catalog.elements[d.element],
+            unit.converts(to: element.unit)
+        {
             factor = unit.convert(1, to: element.unit)
         }
         let scaled = factor == 1 ? "" : " * \(factor)"
         switch d.aggregate {
         case .count:
-            return d.column == nil ? "SUM(CASE WHEN \(condition) THEN 1 ELSE 0 END)" : "COUNT(CASE WHEN \(condition) THEN \(column) END)"
+            return d.column == nil
+                ? "SUM(CASE WHEN \(condition) THEN 1 ELSE 0 END)" : "COUNT(CASE WHEN \(condition) THEN \(column) END)"
         case .countDistinct: return "COUNT(DISTINCT CASE WHEN \(condition) THEN \(column) END)"
         case .sum: return "COALESCE(SUM(CASE WHEN \(condition) THEN \(column) END), 0)\(scaled)"
         case .mean: return "AVG(CASE WHEN \(condition) THEN \(column) END)\(scaled)"
@@ -86,7 +90,8 @@ public enum RegisterExport {
             case .column(let n, _): return "\"\(n)\""
             case .datePart(.year, let n, _): return "EXTRACT(YEAR FROM \"\(n)\")"
             case .datePart(.month, let n, _): return "EXTRACT(MONTH FROM \"\(n)\")"
-            case .datePart(.fy, let n, _): return "(EXTRACT(YEAR FROM \"\(n)\") - CASE WHEN EXTRACT(MONTH FROM \"\(n)\") < 4 THEN 1 ELSE 0 END)"
+            case .datePart(.fy, let n, _):
+                return "(EXTRACT(YEAR FROM \"\(n)\") - CASE WHEN EXTRACT(MONTH FROM \"\(n)\") < 4 THEN 1 ELSE 0 END)"
             case .number(let v, _): return Format.plain(v)
             case .text(let t, _):
                 let quoted = "'" + t.replacingOccurrences(of: "'", with: "''") + "'"
@@ -103,7 +108,8 @@ public enum RegisterExport {
             let sqlOp = op == .equal ? "=" : op == .notEqual ? "<>" : op.rawValue
             return "\(operand(a, other: b)) \(sqlOp) \(operand(b, other: a))"
         case .member(let a, let list):
-            return "\(operand(a, other: list.first ?? a)) IN (\(list.map { operand($0, other: a) }.joined(separator: ", ")))"
+            return
+                "\(operand(a, other: list.first ?? a)) IN (\(list.map { operand($0, other: a) }.joined(separator: ", ")))"
         case .blank(let a, let negated):
             return "\(operand(a, other: a)) IS \(negated ? "NOT " : "")NULL"
         }
@@ -117,7 +123,12 @@ public enum RegisterExport {
                 "tableSchema": tableSchema(r),
                 "sqlColumns": r.fields.map { ["name": $0.name, "type": sqlType($0)] },
                 "primaryKey": r.primaryKey,
-                "derive": r.derivations.map { ["element": $0.element, "value": $0.source, "sql": sql($0, register: r, catalog: catalog, year: year)] },
+                "derive": r.derivations.map {
+                    [
+                        "element": $0.element, "value": $0.source,
+                        "sql": sql($0, register: r, catalog: catalog, year: year),
+                    ]
+                },
             ]
         }
         let doc: [String: Any] = ["schemaVersion": Documents.schemaVersion, "year": year, "registers": registers]

@@ -17,7 +17,10 @@ public struct ScoreTables: Sendable {
     /// The set of cities scored together is part of the result: min–max depends on it.
     public var json: String {
         get throws {
-            struct Group: Encodable { var group: String; var cities: [String] }
+            struct Group: Encodable {
+                var group: String
+                var cities: [String]
+            }
             struct Document: Encodable {
                 var schemaVersion = Documents.schemaVersion
                 var framework: String
@@ -40,9 +43,12 @@ public struct ScoreTables: Sendable {
 
     public var csv: String {
         let pillars = framework.pillars
-        var text = CSVText.row(["group", "rank", "city", "ulb_code", "year", "index"] + pillars.map(\.id) + ["missing_indicators"])
+        var text = CSVText.row(
+            ["group", "rank", "city", "ulb_code", "year", "index"] + pillars.map(\.id) + ["missing_indicators"])
         for s in scores {
-            let first = [s.group ?? "", String(s.rank), s.city, s.ulbCode, String(s.year), Format.fixed(s.index, decimals: 2)]
+            let first = [
+                s.group ?? "", String(s.rank), s.city, s.ulbCode, String(s.year), Format.fixed(s.index, decimals: 2),
+            ]
             let pillarScores = pillars.map { s.pillars[$0.id].map { Format.fixed($0, decimals: 2) } ?? "" }
             text += CSVText.row(first + pillarScores + [String(s.missing)])
         }
@@ -52,7 +58,8 @@ public struct ScoreTables: Sendable {
     /// One table per population group, ranked.
     public var table: String {
         let benchmarks = settings.benchmarks.rawValue
-        var text = "\(framework.title)\n\(settings.normalisation.rawValue), missing data: \(settings.missing.rawValue), benchmarks: \(benchmarks)\n\n"
+        var text =
+            "\(framework.title)\n\(settings.normalisation.rawValue), missing data: \(settings.missing.rawValue), benchmarks: \(benchmarks)\n\n"
         let groups = settings.groups.isEmpty ? [nil] : settings.groups.map { Optional($0.id) } + [Optional("unknown")]
         for g in groups {
             let list = scores.filter { $0.group == g }.sorted { ($0.rank, $0.ulbCode) < ($1.rank, $1.ulbCode) }
@@ -60,9 +67,12 @@ public struct ScoreTables: Sendable {
             if let g { text += (settings.groups.first { $0.id == g }?.title ?? "population unknown") + "\n" }
             let rows = list.map { s in
                 [String(s.rank), s.city, String(s.year), Format.fixed(s.index, decimals: 2)]
-                    + framework.pillars.map { s.pillars[$0.id].map { Format.fixed($0, decimals: 2) } ?? "—" } + [String(s.missing)]
+                    + framework.pillars.map { s.pillars[$0.id].map { Format.fixed($0, decimals: 2) } ?? "—" } + [
+                        String(s.missing)
+                    ]
             }
-            text += TextRenderers.table(["rank", "city", "year", "index"] + framework.pillars.map(\.title) + ["missing"], rows)
+            text += TextRenderers.table(
+                ["rank", "city", "year", "index"] + framework.pillars.map(\.title) + ["missing"], rows)
             text += "\n"
         }
         return text

@@ -1,6 +1,6 @@
-import Foundation
 import CityIndicatorsBase
 import CityIndicatorsCatalog
+import Foundation
 
 extension Templates {
     /// A template written to disk, for the command's report of what it did.

@@ -27,7 +27,10 @@ extension TextRenderers {
         table(
             ["register", "file", "department", "columns", "derives"],
             catalog.registers.values.sorted { $0.id < $1.id }.map { r in
-                [r.id, "\(r.id).csv", r.department, String(r.fields.count), r.derivations.map(\.element).joined(separator: " ")]
+                [
+                    r.id, "\(r.id).csv", r.department, String(r.fields.count),
+                    r.derivations.map(\.element).joined(separator: " "),
+                ]
             })
     }
 
@@ -45,12 +48,16 @@ extension TextRenderers {
         for id in catalog.frameworks.keys.sorted() {
             let list = catalog.indicators(in: id)
             func count(_ type: IndicatorType) -> Int { list.filter { $0.type == type }.count }
-            text += "\(id): \(list.count) indicators (\(count(.core)) core, \(count(.supporting)) supporting, \(count(.profile)) profile)\n"
+            text +=
+                "\(id): \(list.count) indicators (\(count(.core)) core, \(count(.supporting)) supporting, \(count(.profile)) profile)\n"
         }
         let derived = catalog.registers.values.reduce(0) { $0 + $1.derivations.count }
-        text += "\(catalog.units.count) units, \(catalog.departments.count) departments, \(catalog.elements.count) elements, "
-        text += "\(catalog.relations.count) relations, \(catalog.registers.count) registers deriving \(derived) elements\n"
-        text += "\(outcome.examples) worked examples: \(outcome.passed) passed, \(outcome.examples - outcome.passed) failed\n"
+        text +=
+            "\(catalog.units.count) units, \(catalog.departments.count) departments, \(catalog.elements.count) elements, "
+        text +=
+            "\(catalog.relations.count) relations, \(catalog.registers.count) registers deriving \(derived) elements\n"
+        text +=
+            "\(outcome.examples) worked examples: \(outcome.passed) passed, \(outcome.examples - outcome.passed) failed\n"
         return text
     }
 }

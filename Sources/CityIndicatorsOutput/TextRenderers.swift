@@ -1,7 +1,8 @@
 import CityIndicatorsBase
 import CityIndicatorsCatalog
-import CityIndicatorsIntake
 import CityIndicatorsCompute
+import CityIndicatorsIntake
+
 /// Plain-text and Markdown renderings used by the CLI (no terminal I/O here).
 public enum TextRenderers {
     /// A fixed-width table; the last column is not padded.
@@ -16,7 +17,11 @@ public enum TextRenderers {
             }.joined(separator: "  ")
         }
         var out = line(header) + "\n"
-        out += line(widths.enumerated().map { i, w in String(repeating: "-", count: i == widths.count - 1 ? header[i].count : w) }) + "\n"
+        out +=
+            line(
+                widths.enumerated().map { i, w in
+                    String(repeating: "-", count: i == widths.count - 1 ? header[i].count : w)
+                }) + "\n"
         for row in rows { out += line(row) + "\n" }
         return out
     }
@@ -46,12 +51,16 @@ public enum TextRenderers {
         let computed = results.filter { $0.status == .computed }.count
         let notComputable = results.filter { $0.status == .notComputable }.count
         let rest = results.count - computed - notComputable
-        return "\n\(results.count) indicators: \(computed) computed, \(notComputable) not computable, \(rest) not submitted.\n"
+        return
+            "\n\(results.count) indicators: \(computed) computed, \(notComputable) not computable, \(rest) not submitted.\n"
     }
 
     /// The compute results as CSV (WCCD-like columns), Excel-safe.
     public static func resultsCSV(_ results: [IndicatorResult]) -> String {
-        var out = CSVText.row(["indicator", "title", "type", "status", "value", "unit", "numerator", "numerator_unit", "denominator", "denominator_unit", "multiplier", "data_year", "source", "reason"])
+        var out = CSVText.row([
+            "indicator", "title", "type", "status", "value", "unit", "numerator", "numerator_unit", "denominator",
+            "denominator_unit", "multiplier", "data_year", "source", "reason",
+        ])
         for r in results {
             out += CSVText.row([
                 r.indicator.id, r.indicator.title, r.indicator.type.rawValue, r.status.rawValue,
@@ -67,9 +76,11 @@ public enum TextRenderers {
 
     /// The catalog as a table.
     public static func catalogTable(_ indicators: [Indicator]) -> String {
-        table(["indicator", "type", "title", "unit", "confidence"], indicators.map {
-            [$0.id, $0.type.rawValue, truncate($0.title, 70), $0.unit.id, $0.confidence.rawValue]
-        })
+        table(
+            ["indicator", "type", "title", "unit", "confidence"],
+            indicators.map {
+                [$0.id, $0.type.rawValue, truncate($0.title, 70), $0.unit.id, $0.confidence.rawValue]
+            })
     }
 
     static func md(_ text: String) -> String { Escape.markdown(text) }
@@ -85,19 +96,23 @@ public enum TextRenderers {
 
     /// The catalog as Markdown: one section per framework and theme (this is docs/indicators.md).
     public static func catalogMarkdown(_ catalog: Catalog, frameworks: [String]? = nil) -> String {
-        var out = "# Indicator catalog\n\nGenerated from `Indicators/` by `cityind catalog --format md`; do not edit by hand.\n"
+        var out =
+            "# Indicator catalog\n\nGenerated from `Indicators/` by `cityind catalog --format md`; do not edit by hand.\n"
         let ids = frameworks ?? catalog.frameworks.keys.sorted()
         for id in ids {
             guard let fw = catalog.frameworks[id] else { continue }
             let list = catalog.indicators(in: id)
             let verified = list.filter { $0.confidence == .verified }.count
-            out += "\n## \(md(fw.title))\n\nFramework `\(fw.id)`: \(list.count) indicators defined (\(list.filter { $0.type == .core }.count) core, \(list.filter { $0.type == .supporting }.count) supporting, \(list.filter { $0.type == .profile }.count) profile); \(verified) verified from a source, \(list.count - verified) reconstructed.\n"
+            out +=
+                "\n## \(md(fw.title))\n\nFramework `\(fw.id)`: \(list.count) indicators defined (\(list.filter { $0.type == .core }.count) core, \(list.filter { $0.type == .supporting }.count) supporting, \(list.filter { $0.type == .profile }.count) profile); \(verified) verified from a source, \(list.count - verified) reconstructed.\n"
             for theme in fw.themes {
                 let items = list.filter { $0.theme == theme.id }
                 guard !items.isEmpty else { continue }
-                out += "\n### \(theme.clause) \(md(theme.title))\n\n| clause | type | title | formula | unit | confidence |\n|---|---|---|---|---|---|\n"
+                out +=
+                    "\n### \(theme.clause) \(md(theme.title))\n\n| clause | type | title | formula | unit | confidence |\n|---|---|---|---|---|---|\n"
                 for i in items {
-                    out += "| \(i.clause) | \(i.type.rawValue) | \(md(i.title)) | \(md(formulaText(i))) | \(md(i.unit.label)) | \(i.confidence.rawValue) |\n"
+                    out +=
+                        "| \(i.clause) | \(i.type.rawValue) | \(md(i.title)) | \(md(formulaText(i))) | \(md(i.unit.label)) | \(i.confidence.rawValue) |\n"
                 }
             }
         }

@@ -1,8 +1,8 @@
-import GRDB
 import CityIndicatorsBase
 import CityIndicatorsCatalog
-import CityIndicatorsIntake
 import CityIndicatorsCompute
+import CityIndicatorsIntake
+import GRDB
 
 /// One record type per table. Column names are the property names (snake_case in SQL).
 
@@ -15,7 +15,12 @@ public struct CityRecord: Codable, FetchableRecord, MutablePersistableRecord, Se
     public var createdAt: String
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-    enum CodingKeys: String, CodingKey { case id, ulbCode = "ulb_code", name, country, createdAt = "created_at" }
+    enum CodingKeys: String, CodingKey {
+        case id
+        case ulbCode = "ulb_code"
+        case name, country
+        case createdAt = "created_at"
+    }
 }
 
 public struct SubmissionRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
@@ -36,9 +41,17 @@ public struct SubmissionRecord: Codable, FetchableRecord, MutablePersistableReco
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
     enum CodingKeys: String, CodingKey {
-        case id, cityID = "city_id", year, department, fileName = "file_name", sha256, revision
-        case importedAt = "imported_at", importedBy = "imported_by", catalogVersion = "catalog_version"
-        case rowsAccepted = "rows_accepted", rowsNotReported = "rows_not_reported", rowsRejected = "rows_rejected"
+        case id
+        case cityID = "city_id"
+        case year, department
+        case fileName = "file_name"
+        case sha256, revision
+        case importedAt = "imported_at"
+        case importedBy = "imported_by"
+        case catalogVersion = "catalog_version"
+        case rowsAccepted = "rows_accepted"
+        case rowsNotReported = "rows_not_reported"
+        case rowsRejected = "rows_rejected"
     }
 }
 
@@ -60,8 +73,14 @@ public struct ElementValueRecord: Codable, FetchableRecord, MutablePersistableRe
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
     enum CodingKeys: String, CodingKey {
-        case id, submissionID = "submission_id", element, value, unit, written, writtenUnit = "written_unit"
-        case source, notes, dataYear = "data_year", line, column = "col"
+        case id
+        case submissionID = "submission_id"
+        case element, value, unit, written
+        case writtenUnit = "written_unit"
+        case source, notes
+        case dataYear = "data_year"
+        case line
+        case column = "col"
     }
 }
 
@@ -78,7 +97,12 @@ public struct ComputationRecord: Codable, FetchableRecord, MutablePersistableRec
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
     enum CodingKeys: String, CodingKey {
-        case id, cityID = "city_id", year, framework, catalogVersion = "catalog_version", computedAt = "computed_at", inputs
+        case id
+        case cityID = "city_id"
+        case year, framework
+        case catalogVersion = "catalog_version"
+        case computedAt = "computed_at"
+        case inputs
     }
 }
 
@@ -98,7 +122,9 @@ public struct IndicatorResultRecord: Codable, FetchableRecord, MutablePersistabl
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
     enum CodingKeys: String, CodingKey {
-        case id, computationID = "computation_id", indicator, type, status, value, numerator, denominator, unit, reason
+        case id
+        case computationID = "computation_id"
+        case indicator, type, status, value, numerator, denominator, unit, reason
         case definitionHash = "definition_hash"
     }
 }
@@ -113,5 +139,9 @@ public struct AuditRecord: Codable, FetchableRecord, MutablePersistableRecord, S
     public var detail: String
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-    enum CodingKeys: String, CodingKey { case id, at, actor, action, cityID = "city_id", detail }
+    enum CodingKeys: String, CodingKey {
+        case id, at, actor, action
+        case cityID = "city_id"
+        case detail
+    }
 }

@@ -1,9 +1,9 @@
-import Foundation
-import GRDB
 import CityIndicatorsBase
 import CityIndicatorsCatalog
-import CityIndicatorsIntake
 import CityIndicatorsCompute
+import CityIndicatorsIntake
+import Foundation
+import GRDB
 
 /// The latest revision of every department's submission for one city-year, as values.
 public struct StoredYear: Sendable {
@@ -40,33 +40,39 @@ extension Store {
     /// Years with at least one submission for the city, ascending.
     public func years(cityID: Int64) throws -> [Int] {
         try pool.read { db in
-            try Int.fetchAll(db, sql: "SELECT DISTINCT year FROM submission WHERE city_id = ? ORDER BY year", arguments: [cityID])
+            try Int.fetchAll(
+                db, sql: "SELECT DISTINCT year FROM submission WHERE city_id = ? ORDER BY year", arguments: [cityID])
         }
     }
 
     /// Every revision of every file, oldest first.
     public func submissions(cityID: Int64) throws -> [SubmissionRecord] {
         try pool.read { db in
-            try SubmissionRecord.filter(Column("city_id") == cityID).order(Column("year"), Column("department"), Column("revision")).fetchAll(db)
+            try SubmissionRecord.filter(Column("city_id") == cityID).order(
+                Column("year"), Column("department"), Column("revision")
+            ).fetchAll(db)
         }
     }
 
     /// The latest revision per department of a city-year, with its values.
     public func latest(cityID: Int64, year: Int) throws -> StoredYear {
         try pool.read { db in
-            let submissions = try SubmissionRecord.fetchAll(db, sql: """
-                SELECT s.* FROM submission s
-                WHERE s.city_id = ? AND s.year = ? AND s.revision = (
-                    SELECT MAX(t.revision) FROM submission t
-                    WHERE t.city_id = s.city_id AND t.year = s.year AND t.department = s.department)
-                ORDER BY s.department
-                """, arguments: [cityID, year])
+            let submissions = try SubmissionRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT s.* FROM submission s
+                    WHERE s.city_id = ? AND s.year = ? AND s.revision = (
+                        SELECT MAX(t.revision) FROM submission t
+                        WHERE t.city_id = s.city_id AND t.year = s.year AND t.department = s.department)
+                    ORDER BY s.department
+                    """, arguments: [cityID, year])
             var values: [String: SubmittedValue] = [:]
             var notReported = Set<String>()
             let byID = Dictionary(uniqueKeysWithValues: submissions.map { ($0.id!, $0) })
             if !submissions.isEmpty {
                 let ids = submissions.map { String($0.id!) }.joined(separator: ",")
-                let rows = try ElementValueRecord.fetchAll(db, sql: "SELECT * FROM element_value WHERE submission_id IN (\(ids)) ORDER BY id")
+                let rows = try ElementValueRecord.fetchAll(
+                    db, sql: "SELECT * FROM element_value WHERE submission_id IN (\(ids)) ORDER BY id")
                 for r in rows {
                     guard let value = r.value else {
                         notReported.insert(r.element)
@@ -86,7 +92,9 @@ extension Store {
     /// Computes the city-year's indicators from the stored values and records them, unless the
     /// latest computation already used the same inputs and catalog. Returns true when recorded.
     @discardableResult
-    public func recordResults(city: CityProfile, year: Int, frameworks: [String], catalog: Catalog, by actor: String) throws -> Bool {
+    public func recordResults(city: CityProfile, year: Int, frameworks: [String], catalog: Catalog, by actor: String)
+        throws -> Bool
+    {
         guard let cityRecord = try self.city(ulbCode: city.ulbCode), let cityID = cityRecord.id else { return false }
         let stored = try latest(cityID: cityID, year: year)
         guard !stored.submissions.isEmpty else { return false }
@@ -96,23 +104,32 @@ extension Store {
         try pool.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 for framework in frameworks {
-                    let last = try ComputationRecord
-                        .filter(Column("city_id") == cityID && Column("year") == year && Column("framework") == framework)
+                    let last =
+                        try ComputationRecord
+                        .filter(
+                            Column("city_id") == cityID && Column("year") == year && Column("framework") == framework
+                        )
                         .order(Column("id").desc).fetchOne(db)
                     if let last, last.inputs == inputs, last.catalogVersion == catalog.version { continue }
-                    var computation = ComputationRecord(cityID: cityID, year: year, framework: framework, catalogVersion: catalog.version, computedAt: at, inputs: inputs)
+                    var computation = ComputationRecord(
+                        cityID: cityID, year: year, framework: framework, catalogVersion: catalog.version,
+                        computedAt: at, inputs: inputs)
                     try computation.insert(db)
-                    let insert = try db.cachedStatement(sql: """
-                        INSERT INTO indicator_result (computation_id, indicator, type, status, value, numerator, denominator, unit, reason, definition_hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
+                    let insert = try db.cachedStatement(
+                        sql: """
+                            INSERT INTO indicator_result (computation_id, indicator, type, status, value, numerator, denominator, unit, reason, definition_hash)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """)
                     for r in stored.compute(catalog, frameworks: [framework]) {
                         try insert.execute(arguments: [
                             computation.id!, r.indicator.id, r.indicator.type.rawValue, r.status.rawValue, r.value,
-                            r.numerator?.value, r.denominator?.value, r.indicator.unit.id, r.reasonText, r.indicator.definitionHash,
+                            r.numerator?.value, r.denominator?.value, r.indicator.unit.id, r.reasonText,
+                            r.indicator.definitionHash,
                         ])
                     }
-                    var audit = AuditRecord(at: at, actor: actor, action: "compute", cityID: cityID, detail: "\(framework) \(year) from submissions \(inputs)")
+                    var audit = AuditRecord(
+                        at: at, actor: actor, action: "compute", cityID: cityID,
+                        detail: "\(framework) \(year) from submissions \(inputs)")
                     try audit.insert(db)
                     recorded = true
                 }
@@ -123,12 +140,16 @@ extension Store {
     }
 
     /// One element's values over years and revisions, oldest first.
-    public func elementHistory(cityID: Int64, element: String) throws -> [(submission: SubmissionRecord, value: ElementValueRecord)] {
+    public func elementHistory(cityID: Int64, element: String) throws -> [(
+        submission: SubmissionRecord, value: ElementValueRecord
+    )] {
         try pool.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT s.*, v.id AS v_id FROM element_value v JOIN submission s ON s.id = v.submission_id
-                WHERE s.city_id = ? AND v.element = ? ORDER BY s.year, s.revision
-                """, arguments: [cityID, element])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.*, v.id AS v_id FROM element_value v JOIN submission s ON s.id = v.submission_id
+                    WHERE s.city_id = ? AND v.element = ? ORDER BY s.year, s.revision
+                    """, arguments: [cityID, element])
             return try rows.map { row in
                 let s = try SubmissionRecord(row: row)
                 let v = try ElementValueRecord.fetchOne(db, key: row["v_id"] as Int64)!
@@ -138,12 +159,16 @@ extension Store {
     }
 
     /// One indicator's recorded results over years and computations, oldest first.
-    public func indicatorHistory(cityID: Int64, indicator: String) throws -> [(computation: ComputationRecord, result: IndicatorResultRecord)] {
+    public func indicatorHistory(cityID: Int64, indicator: String) throws -> [(
+        computation: ComputationRecord, result: IndicatorResultRecord
+    )] {
         try pool.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT c.*, r.id AS r_id FROM indicator_result r JOIN computation c ON c.id = r.computation_id
-                WHERE c.city_id = ? AND r.indicator = ? ORDER BY c.year, c.id
-                """, arguments: [cityID, indicator])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.*, r.id AS r_id FROM indicator_result r JOIN computation c ON c.id = r.computation_id
+                    WHERE c.city_id = ? AND r.indicator = ? ORDER BY c.year, c.id
+                    """, arguments: [cityID, indicator])
             return try rows.map { row in
                 (try ComputationRecord(row: row), try IndicatorResultRecord.fetchOne(db, key: row["r_id"] as Int64)!)
             }
@@ -153,7 +178,8 @@ extension Store {
     /// The latest year before `year` with a submission, for year-over-year checks.
     public func previousYear(cityID: Int64, before year: Int) throws -> Int? {
         try pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT MAX(year) FROM submission WHERE city_id = ? AND year < ?", arguments: [cityID, year])
+            try Int.fetchOne(
+                db, sql: "SELECT MAX(year) FROM submission WHERE city_id = ? AND year < ?", arguments: [cityID, year])
         }
     }
 }

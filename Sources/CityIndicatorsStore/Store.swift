@@ -1,9 +1,9 @@
-import Foundation
-import GRDB
 import CityIndicatorsBase
 import CityIndicatorsCatalog
-import CityIndicatorsIntake
 import CityIndicatorsCompute
+import CityIndicatorsIntake
+import Foundation
+import GRDB
 
 /// A problem with the store file itself (not a store, newer version, cannot open).
 public struct StoreError: UserFacingError, Sendable {
@@ -34,13 +34,17 @@ public final class Store: @unchecked Sendable {
         let fm = FileManager.default
         let exists = fm.fileExists(atPath: path)
         if !exists && !create {
-            throw StoreError(message: "\(path): no store here", hint: "Run `cityind import WORKSPACE` first, or give the store with --db.")
+            throw StoreError(
+                message: "\(path): no store here",
+                hint: "Run `cityind import WORKSPACE` first, or give the store with --db.")
         }
         if exists, let handle = FileHandle(forReadingAtPath: path) {
             let header = (try? handle.read(upToCount: 16)) ?? Data()
             try? handle.close()
             if !header.isEmpty && header != Data("SQLite format 3\0".utf8) {
-                throw StoreError(message: "\(path) is not a CityIndicators store (not an SQLite database)", hint: "Give another path with --db, or move this file away.")
+                throw StoreError(
+                    message: "\(path) is not a CityIndicators store (not an SQLite database)",
+                    hint: "Give another path with --db, or move this file away.")
             }
         }
         var config = Configuration()
@@ -53,7 +57,8 @@ public final class Store: @unchecked Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: config)
         } catch {
-            throw StoreError(message: "cannot open the store \(path): \(error)", hint: "Check the path and its permissions.")
+            throw StoreError(
+                message: "cannot open the store \(path): \(error)", hint: "Check the path and its permissions.")
         }
         try prepare()
     }
@@ -65,15 +70,23 @@ public final class Store: @unchecked Sendable {
             try pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                    let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                    let tables = try String.fetchAll(
+                        db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
                     if appID != Store.applicationID && !tables.isEmpty {
-                        throw StoreError(message: "\(path) is an SQLite database but not a CityIndicators store", hint: "Give another path with --db.")
+                        throw StoreError(
+                            message: "\(path) is an SQLite database but not a CityIndicators store",
+                            hint: "Give another path with --db.")
                     }
                     if tables.contains("grdb_migrations") {
                         let applied = try migrator.appliedIdentifiers(db)
                         let unknown = applied.subtracting(known)
                         if !unknown.isEmpty {
-                            throw StoreError(message: "\(path) was written by a newer version of cityind (schema \(unknown.sorted().joined(separator: ", ")))", hint: "Upgrade cityind to read it; this version knows the schema up to \(migrator.migrations.last ?? "").")
+                            throw StoreError(
+                                message:
+                                    "\(path) was written by a newer version of cityind (schema \(unknown.sorted().joined(separator: ", ")))",
+                                hint:
+                                    "Upgrade cityind to read it; this version knows the schema up to \(migrator.migrations.last ?? "")."
+                            )
                         }
                     }
                     return .commit
@@ -104,7 +117,8 @@ public final class Store: @unchecked Sendable {
         var parts = tm()
         gmtime_r(&t, &parts)
         func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+        return
+            "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
     /// The city's row, created on first use (keyed by ULB code).

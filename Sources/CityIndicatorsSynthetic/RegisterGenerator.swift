@@ -1,7 +1,7 @@
-import Foundation
 import CityIndicatorsBase
 import CityIndicatorsCatalog
 import CityIndicatorsIntake
+import Foundation
 
 /// Writes synthetic registers that follow their catalog schemas, for benchmarks and tests:
 /// deterministic for a seed, any size, optionally with a share of bad cells (docs/performance.md).
@@ -28,7 +28,9 @@ public struct RegisterGenerator {
         self.register = register
         self.year = year
         self.errorRate = errorRate
-        random = Random(seed: 0x9E37_79B9_7F4A_7C15 &+ seed ^ register.id.utf8.reduce(UInt64(0xCBF2_9CE4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 })
+        random = Random(
+            seed: 0x9E37_79B9_7F4A_7C15 &+ seed
+                ^ register.id.utf8.reduce(UInt64(0xCBF2_9CE4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 })
         enumBytes = register.fields.map { f in (f.enumValues ?? []).map { Array($0.utf8) } }
         weights = register.fields.map { f in
             let n = f.enumValues?.count ?? 0
@@ -47,7 +49,9 @@ public struct RegisterGenerator {
     /// records, whichever is given). Returns the records written.
     @discardableResult
     public mutating func write(to path: String, bytes: Int? = nil, records: Int? = nil) throws -> Int {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else {
             throw InputError("\(path): cannot be written", hint: "Check the folder exists and is writable.")
         }
         defer { try? handle.close() }
@@ -85,7 +89,9 @@ public struct RegisterGenerator {
             let isKey = field.unique || register.primaryKey.contains(field.name)
             // Optional cells are blank now and then; an optional date (struck off, closed,
             // cancelled) mostly.
-            if !field.required && !isKey && random.below(field.type == .date ? 5 : 20) < (field.type == .date ? 4 : 1) { continue }
+            if !field.required && !isKey && random.below(field.type == .date ? 5 : 20) < (field.type == .date ? 4 : 1) {
+                continue
+            }
             value(i, field, key: isKey)
         }
         out.append(10)
@@ -99,7 +105,11 @@ public struct RegisterGenerator {
         case .boolean: append("maybe")
         case .year: append("FY\(year % 100)")
         case .string:
-            if let values = field.enumValues, let first = values.first { append(first.uppercased() + " ") } else { append("\"unclosed \"\" quote, ok\"") }
+            if let values = field.enumValues, let first = values.first {
+                append(first.uppercased() + " ")
+            } else {
+                append("\"unclosed \"\" quote, ok\"")
+            }
         }
     }
 
@@ -112,7 +122,11 @@ public struct RegisterGenerator {
             out.append(45)
             v = -v
         }
-        var tmp: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var tmp:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8
+            ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var n = 0
         withUnsafeMutableBytes(of: &tmp) { b in
             repeat {
@@ -147,7 +161,10 @@ public struct RegisterGenerator {
                 append("\(field.name.prefix(3).uppercased())-")
                 digits(row, width: 8)
             } else {
-                let words = ["Shivaji Road", "Kasba Peth", "Station Road", "Market Yard", "Ganesh Nagar", "Tilak Nagar", "Riverside", "Hill-side"]
+                let words = [
+                    "Shivaji Road", "Kasba Peth", "Station Road", "Market Yard", "Ganesh Nagar", "Tilak Nagar",
+                    "Riverside", "Hill-side",
+                ]
                 let start = out.count
                 out += Array(words[random.below(words.count)].utf8)
                 out.append(32)
@@ -237,7 +254,10 @@ public struct RegisterGenerator {
         for item in pattern.items {
             let isDigits = item.contains(48) && item.contains(57)
             // Counter digits fill the fixed part of a digit item; other repeats vary a little.
-            let n = isDigits && counter != nil ? max(item.min, 1) : item.min == item.max ? item.min : item.min + random.below(min(item.max, item.min + 6) - item.min + 1)
+            let n =
+                isDigits && counter != nil
+                ? max(item.min, 1)
+                : item.min == item.max ? item.min : item.min + random.below(min(item.max, item.min + 6) - item.min + 1)
             for _ in 0..<n {
                 if isDigits, counter != nil, slot < counterDigits.count {
                     out.append(counterDigits[slot])
@@ -333,7 +353,9 @@ extension RegisterGenerator {
     public static func parseSize(_ text: String) -> Int? {
         let t = text.uppercased().trimmingCharacters(in: .whitespaces)
         for (suffix, factor) in [("GB", 1e9), ("MB", 1e6), ("KB", 1e3), ("B", 1.0)] where t.hasSuffix(suffix) {
-            return CellParsers.number(t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)).map { Int($0 * factor) }
+            return CellParsers.number(t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)).map {
+                Int($0 * factor)
+            }
         }
         return Int(t)
     }

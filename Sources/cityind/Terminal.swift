@@ -3,7 +3,14 @@ import Foundation
 
 /// Writes to stdout or stderr; colour only on a terminal and never with NO_COLOR.
 struct Terminal {
-    enum Colour: String { case red = "31", yellow = "33", green = "32", cyan = "36", bold = "1", dim = "2" }
+    enum Colour: String {
+        case red = "31"
+        case yellow = "33"
+        case green = "32"
+        case cyan = "36"
+        case bold = "1"
+        case dim = "2"
+    }
 
     let handle: FileHandle
     let colour: Bool

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+
+@testable import CityIndicators
 @testable import CityIndicatorsBase
 @testable import CityIndicatorsCatalog
-@testable import CityIndicatorsIntake
 @testable import CityIndicatorsCompute
+@testable import CityIndicatorsIntake
 @testable import CityIndicatorsOutput
 @testable import CityIndicatorsStore
-@testable import CityIndicators
 
 @Suite struct CSVReaderTests {
     func records(_ text: String, delimiter: Character = ",") -> [[String]] {
@@ -17,10 +18,11 @@ import Testing
     }
 
     @Test func quotesEscapesAndEmbeddedNewlines() {
-        #expect(records("a,\"b,c\",\"say \"\"hi\"\"\"\n\"multi\nline\",x,\n") == [
-            ["a", "b,c", "say \"hi\""],
-            ["multi\nline", "x", ""],
-        ])
+        #expect(
+            records("a,\"b,c\",\"say \"\"hi\"\"\"\n\"multi\nline\",x,\n") == [
+                ["a", "b,c", "say \"hi\""],
+                ["multi\nline", "x", ""],
+            ])
     }
 
     @Test func crlfLoneCRAndNoFinalNewline() {
@@ -45,10 +47,11 @@ import Testing
     @Test func problemsAreReportedNotThrown() {
         let reader = CSVReader(bytes: Array("a,b\"c\nd,\"never closed\n".utf8))
         while reader.next() != nil {}
-        #expect(reader.problems == [
-            CSVProblem(kind: .quoteInUnquotedField, line: 1, column: 4),
-            CSVProblem(kind: .unterminatedQuote, line: 2, column: 3),
-        ])
+        #expect(
+            reader.problems == [
+                CSVProblem(kind: .quoteInUnquotedField, line: 1, column: 4),
+                CSVProblem(kind: .unterminatedQuote, line: 2, column: 3),
+            ])
     }
 
     @Test func streamsFromAFileInSmallChunks() throws {
@@ -77,15 +80,17 @@ import Testing
         ("\t17 ", false, 17),
         ("0.5", false, 0.5),
         ("-2.5e3", false, -2500),
-        ("31,24,458", true, 3124458),
+        ("31,24,458", true, 3_124_458),
         ("3,124,458.75", true, 3124458.75),
-        ("1,00,00,000", true, 10000000),
+        ("1,00,00,000", true, 10_000_000),
     ])
     func accepted(text: String, quoted: Bool, value: Double) {
         #expect(NumberText.parseSubmission(text, quoted: quoted) == .success(value))
     }
 
-    @Test(arguments: ["NaN", "inf", "1e309", "#DIV/0!", "12 lakh", "45%", "₹1200", "1,2,3", "3 124 458", "0x10", "1.2.3", "--5"])
+    @Test(arguments: [
+        "NaN", "inf", "1e309", "#DIV/0!", "12 lakh", "45%", "₹1200", "1,2,3", "3 124 458", "0x10", "1.2.3", "--5",
+    ])
     func rejected(text: String) {
         guard case .failure = NumberText.parseSubmission(text, quoted: true) else {
             Issue.record("'\(text)' was accepted")

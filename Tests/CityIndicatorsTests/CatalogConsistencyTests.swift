@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+
+@testable import CityIndicators
 @testable import CityIndicatorsBase
 @testable import CityIndicatorsCatalog
-@testable import CityIndicatorsIntake
 @testable import CityIndicatorsCompute
+@testable import CityIndicatorsIntake
 @testable import CityIndicatorsOutput
 @testable import CityIndicatorsStore
-@testable import CityIndicators
 
 /// The catalog is data with its own tests: every indicator file proves itself by its examples.
 @Suite struct CatalogConsistencyTests {
@@ -22,7 +23,9 @@ import Testing
     @Test func everyIndicatorFileBecameAnIndicator() throws {
         let all = try CatalogSource.directory(Fixtures.path("Indicators"))
         let indicatorFiles = all.filter { f in
-            !["units.yaml", "departments.yaml"].contains(f.relativePath) && !f.relativePath.hasPrefix("elements/") && !f.relativePath.hasPrefix("frameworks/") && !f.relativePath.hasPrefix("crosswalks/") && !f.relativePath.hasPrefix("registers/")
+            !["units.yaml", "departments.yaml"].contains(f.relativePath) && !f.relativePath.hasPrefix("elements/")
+                && !f.relativePath.hasPrefix("frameworks/") && !f.relativePath.hasPrefix("crosswalks/")
+                && !f.relativePath.hasPrefix("registers/")
         }
         #expect(indicatorFiles.count == Fixtures.catalog.indicators.count)
     }
@@ -31,7 +34,9 @@ import Testing
     func workedExamplesPass(file: String) throws {
         let indicator = try #require(Fixtures.catalog.indicators.first { $0.location.file == file })
         if case .undefined = indicator.formula { return }  // a slot: counted, never computed
-        #expect(indicator.examples.contains { if case .value = $0.expectation { true } else { false } }, "\(indicator.id) has no computed example")
+        #expect(
+            indicator.examples.contains { if case .value = $0.expectation { true } else { false } },
+            "\(indicator.id) has no computed example")
         let failures = CatalogCheck.run(indicator, catalog: Fixtures.catalog)
         #expect(failures.isEmpty, "\(failures.map(\.rendered))")
     }
@@ -47,7 +52,9 @@ import Testing
         let theme = try #require(Fixtures.catalog.frameworks[indicator.framework]?.theme(indicator.theme))
         let prefix = Int(theme.clause).map { String(format: "%02d-", $0) } ?? "\(theme.clause)-"
         #expect(parts[2].hasPrefix(prefix), "\(file): folder does not start with \(prefix), the theme's clause")
-        #expect(indicator.clause.hasPrefix(theme.clause + "."), "\(indicator.id) is not in clause \(theme.clause) of theme \(theme.id)")
+        #expect(
+            indicator.clause.hasPrefix(theme.clause + "."),
+            "\(indicator.id) is not in clause \(theme.clause) of theme \(theme.id)")
     }
 
     @Test func reconstructedDefinitionsSayWhy() {
@@ -71,9 +78,15 @@ import Testing
         for framework in Fixtures.catalog.frameworks.values.sorted(by: { $0.id < $1.id }) {
             guard let expected = framework.expected else { continue }
             let list = Fixtures.catalog.indicators(in: framework.id).filter { $0.type != .profile }
-            if let n = expected.indicators { #expect(list.count == n, "\(framework.id): \(list.count) indicators, the standard has \(n)") }
-            if let n = expected.core { #expect(list.filter { $0.type == .core }.count == n, "\(framework.id): core count") }
-            if let n = expected.supporting { #expect(list.filter { $0.type == .supporting }.count == n, "\(framework.id): supporting count") }
+            if let n = expected.indicators {
+                #expect(list.count == n, "\(framework.id): \(list.count) indicators, the standard has \(n)")
+            }
+            if let n = expected.core {
+                #expect(list.filter { $0.type == .core }.count == n, "\(framework.id): core count")
+            }
+            if let n = expected.supporting {
+                #expect(list.filter { $0.type == .supporting }.count == n, "\(framework.id): supporting count")
+            }
         }
     }
 
@@ -82,7 +95,8 @@ import Testing
     /// indicators may merge into one), and a `new` one nowhere else.
     @Test func theCrosswalkCoversBothEditions() {
         let catalog = Fixtures.catalog
-        let entries = catalog.crosswalks.filter { $0.from == "iso37120-2014" && $0.to == "iso37120-2018" }.flatMap(\.entries)
+        let entries = catalog.crosswalks.filter { $0.from == "iso37120-2014" && $0.to == "iso37120-2018" }.flatMap(
+            \.entries)
         #expect(!entries.isEmpty)
         var froms: [String: Int] = [:]
         var tos: [String: [Crosswalk.Change]] = [:]
@@ -96,15 +110,20 @@ import Testing
         for i in catalog.indicators(in: "iso37120-2018") where i.type != .profile {
             let changes = tos[i.clause] ?? []
             #expect(!changes.isEmpty, "2018 \(i.clause) is in no crosswalk entry")
-            if changes.contains(.new) { #expect(changes.count == 1, "2018 \(i.clause) is 'new' and also has a predecessor") }
+            if changes.contains(.new) {
+                #expect(changes.count == 1, "2018 \(i.clause) is 'new' and also has a predecessor")
+            }
         }
     }
 
     /// The first slice of ISO 37120:2018: every indicator of six themes (23.6 is an unidentified slot).
     @Test func theSliceIsComplete() {
         let ids = Set(Fixtures.catalog.indicators(in: "iso37120-2018").map(\.clause))
-        let expected = (1...4).map { "9.\($0)" } + (1...6).map { "11.\($0)" } + (1...10).map { "15.\($0)" }
-            + (1...10).map { "16.\($0)" } + (1...6).map { "22.\($0)" } + ["23.1", "23.2", "23.3", "23.4", "23.5", "23.7"]
+        let expected =
+            (1...4).map { "9.\($0)" } + (1...6).map { "11.\($0)" } + (1...10).map { "15.\($0)" }
+            + (1...10).map { "16.\($0)" } + (1...6).map { "22.\($0)" } + [
+                "23.1", "23.2", "23.3", "23.4", "23.5", "23.7",
+            ]
         #expect(ids.isSuperset(of: expected), "missing: \(Set(expected).subtracting(ids).sorted())")
     }
 }
@@ -113,12 +132,16 @@ import Testing
 @Suite struct GeneratedDocsTests {
     @Test func indicatorsDocIsCurrent() throws {
         let committed = try String(contentsOfFile: Fixtures.path("docs/indicators.md"), encoding: .utf8)
-        #expect(committed == TextRenderers.catalogMarkdown(Fixtures.catalog), "docs/indicators.md is stale: run `swift run cityind docs --out docs`")
+        #expect(
+            committed == TextRenderers.catalogMarkdown(Fixtures.catalog),
+            "docs/indicators.md is stale: run `swift run cityind docs --out docs`")
     }
 
     @Test func diagnosticsDocIsCurrent() throws {
         let committed = try String(contentsOfFile: Fixtures.path("docs/diagnostics.md"), encoding: .utf8)
-        #expect(committed == DiagnosticsDoc.markdown(), "docs/diagnostics.md is stale: run `swift run cityind docs --out docs`")
+        #expect(
+            committed == DiagnosticsDoc.markdown(),
+            "docs/diagnostics.md is stale: run `swift run cityind docs --out docs`")
     }
 
     // Every code's example is a real run, checked per code in DiagnosticExamplesTests.

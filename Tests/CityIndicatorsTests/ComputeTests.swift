@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+
+@testable import CityIndicators
 @testable import CityIndicatorsBase
 @testable import CityIndicatorsCatalog
-@testable import CityIndicatorsIntake
 @testable import CityIndicatorsCompute
+@testable import CityIndicatorsIntake
 @testable import CityIndicatorsOutput
 @testable import CityIndicatorsStore
-@testable import CityIndicators
 
 @Suite struct ComputeTests {
     let catalog = Fixtures.catalog
@@ -15,7 +16,9 @@ import Testing
         let ws = try Workspace.open(Fixtures.path("SampleData/sahyadrinagar"), catalog: catalog)
         #expect(ws.years == [2022, 2023, 2024])
         let set = try ws.submissions(year: 2024, catalog: catalog)
-        #expect(set.allDiagnostics.errorCount == 0, "\(set.allDiagnostics.filter { $0.severity == .error }.map(\.rendered))")
+        #expect(
+            set.allDiagnostics.errorCount == 0, "\(set.allDiagnostics.filter { $0.severity == .error }.map(\.rendered))"
+        )
         let results = IndicatorComputer(catalog: catalog).compute(frameworks: ["iso37120-2018"], set: set, year: 2024)
         #expect(results.count == catalog.indicators(in: "iso37120-2018").count)
         for r in results {
@@ -35,7 +38,10 @@ import Testing
         // was derived from.
         for r in results where r.status == .computed {
             for input in r.inputs {
-                let derived = Fixtures.catalog.derivation(of: input.element).map { input.file?.hasSuffix("/\($0.register.id).csv") == true } ?? false
+                let derived =
+                    Fixtures.catalog.derivation(of: input.element).map {
+                        input.file?.hasSuffix("/\($0.register.id).csv") == true
+                    } ?? false
                 #expect(input.file != nil && ((input.line ?? 0) > 1 || derived), "\(r.indicator.id) \(input.element)")
             }
         }
@@ -44,7 +50,9 @@ import Testing
     @Test func fireDeathsRateMatchesAHandComputation() throws {
         let ws = try Workspace.open(Fixtures.path("SampleData/sahyadrinagar"), catalog: catalog)
         let set = try ws.submissions(year: 2024, catalog: catalog)
-        let r = IndicatorComputer(catalog: catalog).compute(catalog.indicator("iso37120-2018:15.2")!, baseValues: set.baseValues(catalog), submitted: set.values, year: 2024)
+        let r = IndicatorComputer(catalog: catalog).compute(
+            catalog.indicator("iso37120-2018:15.2")!, baseValues: set.baseValues(catalog), submitted: set.values,
+            year: 2024)
         #expect(r.status == .computed)
         // 41 fire deaths (2024/fire_calls.csv) ÷ 3 521 000 people (2024/census.csv) × 100 000
         // = 4 100 000 ÷ 3 521 000 = 1.16444…
@@ -70,7 +78,9 @@ import Testing
         let ws = try Workspace.open(Fixtures.path("SampleData/sahyadrinagar"), catalog: catalog)
         let set = try ws.submissions(year: 2024, catalog: catalog)
         let results = IndicatorComputer(catalog: catalog).compute(frameworks: ["iso37120-2018"], set: set, year: 2024)
-        let json = try Documents.encode(Documents.ComputeDocument(workspace: ws, year: 2024, frameworks: ["iso37120-2018"], catalog: catalog, set: set, results: results))
+        let json = try Documents.encode(
+            Documents.ComputeDocument(
+                workspace: ws, year: 2024, frameworks: ["iso37120-2018"], catalog: catalog, set: set, results: results))
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
         #expect(object["schemaVersion"] as? String == "1.0")
         let first = (object["results"] as! [[String: Any]]).first!
@@ -78,7 +88,12 @@ import Testing
             #expect(first[key] != nil, "missing \(key)")
         }
         // Deterministic: the same inputs give the same bytes.
-        let again = try Documents.encode(Documents.ComputeDocument(workspace: ws, year: 2024, frameworks: ["iso37120-2018"], catalog: catalog, set: try ws.submissions(year: 2024, catalog: catalog), results: IndicatorComputer(catalog: catalog).compute(frameworks: ["iso37120-2018"], set: set, year: 2024)))
+        let again = try Documents.encode(
+            Documents.ComputeDocument(
+                workspace: ws, year: 2024, frameworks: ["iso37120-2018"], catalog: catalog,
+                set: try ws.submissions(year: 2024, catalog: catalog),
+                results: IndicatorComputer(catalog: catalog).compute(
+                    frameworks: ["iso37120-2018"], set: set, year: 2024)))
         #expect(json == again)
     }
 
@@ -93,7 +108,9 @@ import Testing
         let ws = try Workspace.open(Fixtures.path("SampleData/sahyadrinagar"), catalog: catalog)
         for year in ws.years {
             let set = try ws.submissions(year: year, catalog: catalog)
-            #expect(set.allDiagnostics.errorCount == 0, "\(year): \(set.allDiagnostics.filter { $0.severity == .error }.map(\.rendered))")
+            #expect(
+                set.allDiagnostics.errorCount == 0,
+                "\(year): \(set.allDiagnostics.filter { $0.severity == .error }.map(\.rendered))")
         }
     }
 }

@@ -26,7 +26,8 @@ import Testing
 
     @Test func computeJSONOnTheSampleCityFromAnotherDirectory() throws {
         // The catalog is built in: run from / with an absolute workspace path.
-        let r = try run(["compute", Fixtures.path("SampleData/sahyadrinagar"), "--year", "2024", "--format", "json"], cwd: "/")
+        let r = try run(
+            ["compute", Fixtures.path("SampleData/sahyadrinagar"), "--year", "2024", "--format", "json"], cwd: "/")
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         #expect(doc["schemaVersion"] as? String == "1.0")
@@ -41,7 +42,10 @@ import Testing
     @Test func validateReportsTheBrokenSampleAndExits1() throws {
         let r = try run(["validate", "SampleData/broken/water.csv"], env: ["NO_COLOR": "1"])
         #expect(r.status == 1)
-        #expect(r.stdout.contains("SampleData/broken/water.csv:4:28: error[V010]: value '12 lakh' for water_consumption_domestic is not a number"))
+        #expect(
+            r.stdout.contains(
+                "SampleData/broken/water.csv:4:28: error[V010]: value '12 lakh' for water_consumption_domestic is not a number"
+            ))
         #expect(r.stdout.contains("FAILED: 1 file(s), 8 error(s), 2 warning(s)"))
         #expect(!r.stdout.contains("\u{1B}["), "no colour when not a terminal")
     }
@@ -104,7 +108,9 @@ import Testing
         let r = try run(["explain", "iso37120-2018:15.2", "--workspace", "SampleData/sahyadrinagar", "--year", "2024"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("fire_deaths = "))
-        #expect(r.stdout.contains("SampleData/sahyadrinagar/2024/fire_calls.csv"), "fire_deaths comes from the fire-call register")
+        #expect(
+            r.stdout.contains("SampleData/sahyadrinagar/2024/fire_calls.csv"),
+            "fire_deaths comes from the fire-call register")
         #expect(r.stdout.contains("population_total = "))
         #expect(r.stdout.contains("SampleData/sahyadrinagar/2024/census.csv:"))
         #expect(r.stdout.contains("result      = "))
@@ -113,7 +119,10 @@ import Testing
     @Test func explainADerivedElementShowsItsRecords() throws {
         let r = try run(["explain", "fire_deaths", "--workspace", "SampleData/sahyadrinagar", "--year", "2024"])
         #expect(r.status == 0)
-        #expect(r.stdout.contains("derivable:  from the fire_calls register (fire_calls.csv): sum(deaths where fy(call_date) == {year} and call_type == \"fire\")"))
+        #expect(
+            r.stdout.contains(
+                "derivable:  from the fire_calls register (fire_calls.csv): sum(deaths where fy(call_date) == {year} and call_type == \"fire\")"
+            ))
         #expect(r.stdout.contains("  derived from SampleData/sahyadrinagar/2024/fire_calls.csv (register fire_calls)"))
         #expect(r.stdout.contains("  records:    10,521 read, 10,521 accepted, 0 rejected"))
         #expect(r.stdout.contains("  matched:    5,692 accepted record(s) pass the filter"))
@@ -140,7 +149,10 @@ import Testing
     @Test func validateARegisterPrintsWhatItDerives() throws {
         let r = try run(["validate", "SampleData/sahyadrinagar/2024/water_quality_tests.csv"], env: ["NO_COLOR": "1"])
         #expect(r.status == 0, "\(r.stdout)")
-        #expect(r.stdout.contains("✓ SampleData/sahyadrinagar/2024/water_quality_tests.csv: register water_quality_tests, 17,681 record(s): 17,681 accepted, 0 rejected — 0 error(s), 0 warning(s)"))
+        #expect(
+            r.stdout.contains(
+                "✓ SampleData/sahyadrinagar/2024/water_quality_tests.csv: register water_quality_tests, 17,681 record(s): 17,681 accepted, 0 rejected — 0 error(s), 0 warning(s)"
+            ))
         #expect(r.stdout.contains("    drinking_water_samples_tested = 15,940 count"))
         #expect(r.stdout.contains("    drinking_water_samples_compliant = 15,536 count"))
     }
@@ -150,7 +162,10 @@ import Testing
         #expect(r.status == 0)
         let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         let first = (doc["indicators"] as! [[String: Any]]).first!
-        for key in ["id", "standard", "edition", "clause", "theme", "type", "title", "numerator", "denominator", "multiplier", "unit", "confidence"] {
+        for key in [
+            "id", "standard", "edition", "clause", "theme", "type", "title", "numerator", "denominator", "multiplier",
+            "unit", "confidence",
+        ] {
             #expect(first[key] != nil, "missing \(key)")
         }
     }
@@ -202,6 +217,8 @@ import Testing
         // Without the store, the folder is the earlier year: no jump anywhere.
         Fixtures.removeStore(ws + "/cityind.sqlite")
         #expect(!(try cli.run(["validate", ws + "/2024"]).stdout.contains("firefighters_fulltime changed")))
-        #expect(!(try cli.run(["compute", ws, "--year", "2024", "--format", "json"]).stdout.contains("firefighters_fulltime changed")))
+        #expect(
+            !(try cli.run(["compute", ws, "--year", "2024", "--format", "json"]).stdout.contains(
+                "firefighters_fulltime changed")))
     }
 }

@@ -1,11 +1,12 @@
 import Testing
+
+@testable import CityIndicators
 @testable import CityIndicatorsBase
 @testable import CityIndicatorsCatalog
-@testable import CityIndicatorsIntake
 @testable import CityIndicatorsCompute
+@testable import CityIndicatorsIntake
 @testable import CityIndicatorsOutput
 @testable import CityIndicatorsStore
-@testable import CityIndicators
 
 @Suite struct ExpressionParserTests {
     func tree(_ source: String) -> String {
@@ -105,7 +106,9 @@ import Testing
 
     @Test func conditionsAndNumbersDoNotMix() throws {
         #expect(try check("(persons > 1) + 1").1.first?.code == .dimensionMismatch)
-        #expect(try check("if(persons, 1, 2)").1.first?.message == "the first argument of if(…) must be a condition, found dimension count")
+        #expect(
+            try check("if(persons, 1, 2)").1.first?.message
+                == "the first argument of if(…) must be a condition, found dimension count")
         #expect(try check("min(persons, volume)").1.count == 1)
     }
 }
@@ -123,19 +126,28 @@ import Testing
 
     @Test func divisionByZeroIsDiagnosedNotNaN() throws {
         let r = try eval("a / (b - b)", ["a": 1, "b": 5])
-        guard case .failure(let f) = r else { Issue.record("computed"); return }
+        guard case .failure(let f) = r else {
+            Issue.record("computed")
+            return
+        }
         #expect(f.reason == .divisionByZero)
         #expect(try eval("0 / b", ["b": 0]) != .success(.nan))
     }
 
     @Test func missingInputsAreAllNamed() throws {
-        guard case .failure(let f) = try eval("a + b + c", ["b": 1]) else { Issue.record("computed"); return }
+        guard case .failure(let f) = try eval("a + b + c", ["b": 1]) else {
+            Issue.record("computed")
+            return
+        }
         #expect(f.reason == .missingInput)
         #expect(f.missing == ["a", "c"])
     }
 
     @Test func overflowIsNotInfinity() throws {
-        guard case .failure(let f) = try eval("a * a", ["a": 1e200]) else { Issue.record("computed"); return }
+        guard case .failure(let f) = try eval("a * a", ["a": 1e200]) else {
+            Issue.record("computed")
+            return
+        }
         #expect(f.reason == .nonFinite)
     }
 }

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
+
+@testable import CityIndicators
 @testable import CityIndicatorsBase
 @testable import CityIndicatorsCatalog
-@testable import CityIndicatorsIntake
 @testable import CityIndicatorsCompute
+@testable import CityIndicatorsFuzz
+@testable import CityIndicatorsIntake
 @testable import CityIndicatorsOutput
 @testable import CityIndicatorsStore
-@testable import CityIndicators
-@testable import CityIndicatorsFuzz
 
 /// Inputs the fuzzers found (and hand-made tricky ones), kept so they never crash again.
 @Suite struct FuzzRegressionTests {

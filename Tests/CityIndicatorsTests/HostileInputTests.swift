@@ -21,7 +21,8 @@ import Testing
     static let header = Array("element,value,unit,source,notes\n".utf8)
 
     @Test func utf16IsNamedWithHowToResave() throws {
-        let p = write("water.csv", [0xFF, 0xFE] + Array("element,value\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let p = write(
+            "water.csv", [0xFF, 0xFE] + Array("element,value\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         let r = try validate(p)
         #expect(r.status == 1)
         #expect(r.stdout.contains("\(p):1:1: error[V001]: the file is UTF-16 (little-endian) text, not UTF-8"))
@@ -29,14 +30,21 @@ import Testing
     }
 
     @Test func latin1CellIsLocated() throws {
-        let p = write("water.csv", HostileInputTests.header + Array("water_supplied_total,5,ML_per_year,Mah".utf8) + [0xE9] + Array(",\n".utf8))
+        let p = write(
+            "water.csv",
+            HostileInputTests.header + Array("water_supplied_total,5,ML_per_year,Mah".utf8) + [0xE9] + Array(",\n".utf8)
+        )
         let r = try validate(p)
         #expect(r.status == 1)
-        #expect(r.stdout.contains("\(p):2:36: error[V001]: the source cell is not UTF-8 text (it reads as 'Mahé' in Latin-1/Windows-1252)"))
+        #expect(
+            r.stdout.contains(
+                "\(p):2:36: error[V001]: the source cell is not UTF-8 text (it reads as 'Mahé' in Latin-1/Windows-1252)"
+            ))
     }
 
     @Test func semicolonsAreDetectedAndRead() throws {
-        let p = write("water.csv", Array("element;value;unit;source\nwater_supplied_total;509175;ML_per_year;meter\n".utf8))
+        let p = write(
+            "water.csv", Array("element;value;unit;source\nwater_supplied_total;509175;ML_per_year;meter\n".utf8))
         let r = try validate(p)
         #expect(r.status == 0)
         #expect(r.stdout.contains("\(p):1:8: warning[V002]"))
@@ -55,14 +63,20 @@ import Testing
     }
 
     @Test func unterminatedQuote() throws {
-        let r = try validate(write("water.csv", HostileInputTests.header + Array("water_supplied_total,\"509175,ML_per_year,meter,\n".utf8)))
+        let r = try validate(
+            write(
+                "water.csv", HostileInputTests.header + Array("water_supplied_total,\"509175,ML_per_year,meter,\n".utf8)
+            ))
         #expect(r.status == 1)
         #expect(r.stdout.contains(":2:22: error[V006]: a quoted cell is never closed"))
     }
 
     @Test func aTenMegabyteCell() throws {
         let big = Array(repeating: UInt8(ascii: "x"), count: 10_000_000)
-        let p = write("water.csv", HostileInputTests.header + Array("water_supplied_total,509175,ML_per_year,meter,\"".utf8) + big + Array("\"\n".utf8))
+        let p = write(
+            "water.csv",
+            HostileInputTests.header + Array("water_supplied_total,509175,ML_per_year,meter,\"".utf8) + big
+                + Array("\"\n".utf8))
         let r = try validate(p)
         #expect(r.status == 0, "\(r.stdout)")
         #expect(r.stdout.contains("1 accepted, 0 not reported, 0 rejected"))
@@ -70,7 +84,9 @@ import Testing
 
     @Test func tenThousandColumns() throws {
         let cols = (0..<10_000).map { "c\($0)" }.joined(separator: ",")
-        let p = write("water.csv", Array("element,value,unit,source,\(cols)\nwater_supplied_total,509175,ML_per_year,meter\n".utf8))
+        let p = write(
+            "water.csv",
+            Array("element,value,unit,source,\(cols)\nwater_supplied_total,509175,ML_per_year,meter\n".utf8))
         let r = try validate(p, ["--max-errors", "1"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("\(p):1:27: warning[V004]: column 'c0' is not used"))
@@ -78,12 +94,20 @@ import Testing
     }
 
     @Test func hugeNaNAndSpacedNumbers() throws {
-        let p = write("water.csv", HostileInputTests.header + Array("water_supplied_total,1e309,ML_per_year,m,\nwater_consumption_total,NaN,ML_per_year,m,\nwater_consumption_domestic, 187 640 ,ML_per_year,m,\n".utf8))
+        let p = write(
+            "water.csv",
+            HostileInputTests.header
+                + Array(
+                    "water_supplied_total,1e309,ML_per_year,m,\nwater_consumption_total,NaN,ML_per_year,m,\nwater_consumption_domestic, 187 640 ,ML_per_year,m,\n"
+                        .utf8))
         let r = try validate(p)
         #expect(r.status == 1)
-        #expect(r.stdout.contains("\(p):2:22: error[V010]: value '1e309' for water_supplied_total is not a finite number"))
-        #expect(r.stdout.contains("\(p):3:25: error[V010]: value 'NaN' for water_consumption_total is not a finite number"))
-        #expect(r.stdout.contains("\(p):4:28: error[V010]: value '187 640' for water_consumption_domestic is not a number"))
+        #expect(
+            r.stdout.contains("\(p):2:22: error[V010]: value '1e309' for water_supplied_total is not a finite number"))
+        #expect(
+            r.stdout.contains("\(p):3:25: error[V010]: value 'NaN' for water_consumption_total is not a finite number"))
+        #expect(
+            r.stdout.contains("\(p):4:28: error[V010]: value '187 640' for water_consumption_domestic is not a number"))
     }
 
     @Test func oneHundredThousandBadRows() throws {

@@ -1,22 +1,24 @@
 import Foundation
 import Testing
+
+@testable import CityIndicators
 @testable import CityIndicatorsBase
 @testable import CityIndicatorsCatalog
-@testable import CityIndicatorsIntake
 @testable import CityIndicatorsCompute
+@testable import CityIndicatorsIntake
 @testable import CityIndicatorsOutput
 @testable import CityIndicatorsStore
-@testable import CityIndicators
 @testable import CityIndicatorsSynthetic
 
 /// Departmental registers: schemas and derivations as data, every record checked, elements derived.
 @Suite final class RegisterTests {
-    static let extraUnits = Fixtures.baseFiles["units.yaml"]! + """
+    static let extraUnits =
+        Fixtures.baseFiles["units.yaml"]! + """
 
-          - {id: count, title: number, dimension: count, factor: 1}
-          - {id: hours, title: hours, dimension: time, factor: 3600, family: time}
-          - {id: minutes, title: minutes, dimension: time, factor: 60, family: time}
-        """
+              - {id: count, title: number, dimension: count, factor: 1}
+              - {id: hours, title: hours, dimension: time, factor: 3600, family: time}
+              - {id: minutes, title: minutes, dimension: time, factor: 60, family: time}
+            """
 
     static let elements = """
         department: fire
@@ -65,7 +67,9 @@ import Testing
           - {element: calls_old_buildings, value: "count(where built < 1990 and built is not blank)"}
         """
 
-    static func catalog(register: String = register, extra: [String: String] = [:]) -> (catalog: Catalog, diagnostics: [Diagnostic]) {
+    static func catalog(register: String = register, extra: [String: String] = [:]) -> (
+        catalog: Catalog, diagnostics: [Diagnostic]
+    ) {
         var files = ["units.yaml": extraUnits, "elements/fire_log.yaml": elements, "registers/fire_log.yaml": register]
         for (k, v) in extra { files[k] = v }
         return Fixtures.load(files)
@@ -86,10 +90,13 @@ import Testing
         return path
     }
 
-    func read(_ text: String, options: RegisterReader.Options = .init(), catalog: Catalog? = nil) throws -> RegisterResult {
+    func read(_ text: String, options: RegisterReader.Options = .init(), catalog: Catalog? = nil) throws
+        -> RegisterResult
+    {
         let c = catalog ?? RegisterTests.catalog().catalog
         let path = write(text)
-        return try RegisterReader(catalog: c, options: options).read(path: path, register: c.registers["fire_log"]!, year: 2024)
+        return try RegisterReader(catalog: c, options: options).read(
+            path: path, register: c.registers["fire_log"]!, year: 2024)
     }
 
     func value(_ r: RegisterResult, _ element: String) -> Double? { r.derived.first { $0.element == element }?.value }
@@ -102,7 +109,8 @@ import Testing
         let (catalog, diagnostics) = RegisterTests.catalog()
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics.map(\.rendered))")
         let r = try! #require(catalog.registers["fire_log"])
-        #expect(r.fields.map(\.name) == ["call_no", "call_date", "kind", "ward", "minutes", "deaths", "verified", "built"])
+        #expect(
+            r.fields.map(\.name) == ["call_no", "call_date", "kind", "ward", "minutes", "deaths", "verified", "built"])
         #expect(r.derivations.count == 12)
         #expect(catalog.derivation(of: "deaths_at_fires")?.register.id == "fire_log")
     }
@@ -111,7 +119,10 @@ import Testing
         ("sum(deth where kind == \"fire\")", "C006", "no column 'deth' in this register", 4),
         ("sum(kind)", "C009", "sum needs an integer or number column; 'kind' is string", 4),
         ("sum(deaths where kind == \"fyre\")", "C006", "'fyre' is not one of the values of column 'kind'", 25),
-        ("sum(deaths where call_date == 2024)", "C009", "cannot compare column 'call_date' (a date) with 2024 (a number)", 30),
+        (
+            "sum(deaths where call_date == 2024)", "C009",
+            "cannot compare column 'call_date' (a date) with 2024 (a number)", 30
+        ),
         ("sum(deaths where kind > \"fire\")", "C009", "text can only be compared with == and !=", 17),
         ("total(deaths)", "C008", "unknown aggregate 'total'", 0),
         ("sum(deaths where kind = \"fire\")", "C008", "'=' is not an operator; write '==' to compare", 22),
@@ -119,7 +130,9 @@ import Testing
         ("sum(deaths where fy(kind) == 2024)", "C009", "fy(…) needs a date column; 'kind' is string", 17),
     ])
     func badDerivationsAreLocated(text: String, code: String, message: String, offset: Int) {
-        let yaml = RegisterTests.register.replacingOccurrences(of: "value: \"sum(deaths where kind == \\\"fire\\\" and fy(call_date) == {year})\"", with: "value: '\(text)'")
+        let yaml = RegisterTests.register.replacingOccurrences(
+            of: "value: \"sum(deaths where kind == \\\"fire\\\" and fy(call_date) == {year})\"",
+            with: "value: '\(text)'")
         #expect(yaml != RegisterTests.register)
         let (_, diagnostics) = RegisterTests.catalog(register: yaml)
         let hit = diagnostics.first { $0.code.rawValue == code && $0.message.contains(message) }
@@ -131,13 +144,20 @@ import Testing
     }
 
     @Test func countIntoANonCountElementIsRefused() {
-        let yaml = RegisterTests.register.replacingOccurrences(of: "{element: response_min, value: \"min(minutes where fy(call_date) == {year})\"}", with: "{element: response_min, value: \"count()\"}")
+        let yaml = RegisterTests.register.replacingOccurrences(
+            of: "{element: response_min, value: \"min(minutes where fy(call_date) == {year})\"}",
+            with: "{element: response_min, value: \"count()\"}")
         let (_, diagnostics) = RegisterTests.catalog(register: yaml)
-        #expect(diagnostics.contains { $0.code.rawValue == "C009" && $0.message.contains("count gives a number of records, but element 'response_min' is in minutes") })
+        #expect(
+            diagnostics.contains {
+                $0.code.rawValue == "C009"
+                    && $0.message.contains("count gives a number of records, but element 'response_min' is in minutes")
+            })
     }
 
     @Test func unsupportedPatternsAreRefusedAtTheirColumn() {
-        let yaml = RegisterTests.register.replacingOccurrences(of: "pattern: \"FC/[0-9]{4}\"", with: "pattern: \"FC/(A|B)\"")
+        let yaml = RegisterTests.register.replacingOccurrences(
+            of: "pattern: \"FC/[0-9]{4}\"", with: "pattern: \"FC/(A|B)\"")
         let (_, diagnostics) = RegisterTests.catalog(register: yaml)
         let hit = diagnostics.first { $0.code.rawValue == "C012" && $0.message.contains("groups and alternation") }
         #expect(hit?.location?.line == 7)
@@ -158,17 +178,18 @@ import Testing
 
     // MARK: Aggregates and filters
 
-    static let good = header + """
-        FC/0001,2024-04-01,fire,Kasba,12.0,2,true,1985
-        FC/0002,2024-07-15,rescue,Kasba,18.0,1,false,
-        FC/0003,2024-12-31,false_alarm,,30.0,0,,2001
+    static let good =
+        header + """
+            FC/0001,2024-04-01,fire,Kasba,12.0,2,true,1985
+            FC/0002,2024-07-15,rescue,Kasba,18.0,1,false,
+            FC/0003,2024-12-31,false_alarm,,30.0,0,,2001
 
-        FC/0004,2025-03-31,fire,Tilak Nagar,6.0,3,yes,1975
-        FC/0005,2025-04-01,fire,Kasba,9.0,5,true,
-        FC/0006,2024-03-31,fire,Kasba,3.0,7,true,
-        FC/0007,2025-03-02,rescue,Riverside,,0,1,
+            FC/0004,2025-03-31,fire,Tilak Nagar,6.0,3,yes,1975
+            FC/0005,2025-04-01,fire,Kasba,9.0,5,true,
+            FC/0006,2024-03-31,fire,Kasba,3.0,7,true,
+            FC/0007,2025-03-02,rescue,Riverside,,0,1,
 
-        """
+            """
 
     @Test func eachAggregateAndFilter() throws {
         let r = try read(RegisterTests.good)
@@ -212,7 +233,10 @@ import Testing
         let s = Submission(register: r, catalog: c)
         #expect(s.values.isEmpty)
         #expect(s.notReported.contains("calls_total"))
-        #expect(s.diagnostics.contains { $0.code.rawValue == "V035" && $0.message == "calls_total cannot be derived: the register has no records" })
+        #expect(
+            s.diagnostics.contains {
+                $0.code.rawValue == "V035" && $0.message == "calls_total cannot be derived: the register has no records"
+            })
     }
 
     @Test func withoutAYearFolderYearFiltersAreNotDerived() throws {
@@ -226,17 +250,20 @@ import Testing
     // MARK: Types and constraints
 
     @Test func everyBadCellIsLocatedAndItsRecordRejected() throws {
-        let text = RegisterTests.header + """
-            FC/0001,2024-04-01,fire,Kasba,12.0,2,true,1985
-            FC/02,2024-06-31,Fire,Kasba Peth Ward Office,-4,n/a,maybe,85
-            FC/0003,,rescue,,7,,true,
-            FC/0001,2024-05-01,fire,,1e3, 4,true,
-            FC/0005,2024-05-01,fire,"Kasba, east",5,1
-            FC/0006,2024-05-01,fire,Tilak,5,1,true,2001,extra
+        let text =
+            RegisterTests.header + """
+                FC/0001,2024-04-01,fire,Kasba,12.0,2,true,1985
+                FC/02,2024-06-31,Fire,Kasba Peth Ward Office,-4,n/a,maybe,85
+                FC/0003,,rescue,,7,,true,
+                FC/0001,2024-05-01,fire,,1e3, 4,true,
+                FC/0005,2024-05-01,fire,"Kasba, east",5,1
+                FC/0006,2024-05-01,fire,Tilak,5,1,true,2001,extra
 
-            """
+                """
         let r = try read(text)
-        let lines = r.diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.code.rawValue) \($0.message)" }
+        let lines = r.diagnostics.map {
+            "\($0.location!.line):\($0.location!.column) \($0.code.rawValue) \($0.message)"
+        }
         let expected = [
             "3:1 V031 'call_no' is 'FC/02', which does not match the pattern FC/[0-9]{4}",
             "3:7 V028 'call_date' must be a date written YYYY-MM-DD; found '2024-06-31'",
@@ -257,7 +284,9 @@ import Testing
         #expect(lines == expected)
         #expect(r.records == 6 && r.accepted == 1 && r.rejected == 5)
         #expect(r.errors == 15)
-        #expect(r.diagnostics.first { $0.code.rawValue == "V028" && $0.message.contains("' 4'") }?.hint?.hasPrefix("Remove the spaces") == true)
+        #expect(
+            r.diagnostics.first { $0.code.rawValue == "V028" && $0.message.contains("' 4'") }?.hint?.hasPrefix(
+                "Remove the spaces") == true)
         #expect(r.diagnostics.first { $0.code.rawValue == "V030" }?.hint?.hasPrefix("Did you mean 'fire'?") == true)
         // Only the one accepted record is counted.
         #expect(value(r, "calls_total") == 1)
@@ -266,7 +295,9 @@ import Testing
 
     @Test func headerProblems() throws {
         let r = try read("call_no,call_date,kind,wrd,minutes,deaths,deaths\nFC/0001,2024-04-01,fire,x,1,1,1\n")
-        let lines = r.diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.code.rawValue) \($0.severity.rawValue) \($0.message)" }
+        let lines = r.diagnostics.map {
+            "\($0.location!.line):\($0.location!.column) \($0.code.rawValue) \($0.severity.rawValue) \($0.message)"
+        }
         #expect(lines.contains("1:24 V004 warning column 'wrd' is not in the fire_log register; it is ignored"))
         #expect(lines.contains("1:43 V022 error column 'deaths' appears twice (first at column 36)"))
         #expect(lines.contains("1:0 V003 error the header has no column 'verified'"))
@@ -302,13 +333,15 @@ import Testing
         options.bufferSize = 8 << 10
         options.minBytesPerThread = 1
         options.threads = 2
-        let two = try RegisterReader(catalog: c, options: options).read(path: path, register: c.registers["fire_log"]!, year: 2024)
+        let two = try RegisterReader(catalog: c, options: options).read(
+            path: path, register: c.registers["fire_log"]!, year: 2024)
         #expect(size > 40 * options.bufferSize)
         #expect(two.threads == 2)
         #expect(two.largestBuffer == options.bufferSize)  // never grew: memory does not follow the file
         #expect(two.records == written && two.accepted == written, "\(two.diagnostics.prefix(3).map(\.rendered))")
         options.threads = 1
-        let one = try RegisterReader(catalog: c, options: options).read(path: path, register: c.registers["fire_log"]!, year: 2024)
+        let one = try RegisterReader(catalog: c, options: options).read(
+            path: path, register: c.registers["fire_log"]!, year: 2024)
         #expect(one.threads == 1)
         for (a, b) in zip(one.derived, two.derived) {
             #expect(a.element == b.element && a.matched == b.matched)
@@ -360,7 +393,8 @@ import Testing
     }
 
     @Test func utf16IsNamed() throws {
-        let bytes: [UInt8] = [0xFF, 0xFE] + Array(RegisterTests.header.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let bytes: [UInt8] =
+            [0xFF, 0xFE] + Array(RegisterTests.header.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         let path = "\(dir)/fire_log.csv"
         _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         let c = RegisterTests.catalog().catalog
@@ -370,12 +404,16 @@ import Testing
 
     @Test func anUnclosedQuoteAtTheEndIsLocated() throws {
         let r = try read(RegisterTests.header + "FC/0001,2024-05-01,fire,\"Kasba,5,1,true,\n")
-        #expect(r.diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.code.rawValue)" }.contains("2:25 V006"))
+        #expect(
+            r.diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.code.rawValue)" }.contains(
+                "2:25 V006"))
         #expect(r.rejected == 1 && r.accepted == 0)
     }
 
     @Test func semicolonsAndCRLFAreRead() throws {
-        let text = RegisterTests.header.replacingOccurrences(of: ",", with: ";").replacingOccurrences(of: "\n", with: "\r\n") + "FC/0001;2024-05-01;fire;Kasba;5;1;true;\r\n"
+        let text =
+            RegisterTests.header.replacingOccurrences(of: ",", with: ";").replacingOccurrences(of: "\n", with: "\r\n")
+            + "FC/0001;2024-05-01;fire;Kasba;5;1;true;\r\n"
         let r = try read(text)
         #expect(r.diagnostics.map(\.code.rawValue) == ["V002"])
         #expect(r.accepted == 1)
@@ -392,10 +430,13 @@ import Testing
         let c = RegisterTests.catalog().catalog
         for _ in 0..<300 {
             var bytes = Array(RegisterTests.header.utf8)
-            for _ in 0..<Int(random.next() % 400) { bytes.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
+            for _ in 0..<Int(random.next() % 400) {
+                bytes.append(alphabet[Int(random.next() % UInt64(alphabet.count))])
+            }
             let path = "\(dir)/fire_log.csv"
             _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
-            let r = try RegisterReader(catalog: c, options: options).read(path: path, register: c.registers["fire_log"]!, year: 2024)
+            let r = try RegisterReader(catalog: c, options: options).read(
+                path: path, register: c.registers["fire_log"]!, year: 2024)
             #expect(r.records == r.accepted + r.rejected)
             for d in r.derived { #expect(d.value.map { $0.isFinite } ?? true) }
         }
@@ -405,41 +446,66 @@ import Testing
 
     func submissions(_ files: [String: String], catalog c: Catalog) throws -> SubmissionSet {
         let reader = SubmissionReader(catalog: c)
-        return SubmissionSet(submissions: try files.sorted { $0.key < $1.key }.map { try reader.read(path: write($0.value, name: $0.key)) }, catalog: c)
+        return SubmissionSet(
+            submissions: try files.sorted { $0.key < $1.key }.map {
+                try reader.read(path: write($0.value, name: $0.key))
+            }, catalog: c)
     }
 
     @Test func derivedAndSubmittedDisagreeingIsAnError() throws {
         let c = RegisterTests.catalog().catalog
-        let set = try submissions(["fire_log.csv": RegisterTests.good, "fire.csv": "element,value,unit,source\ndeaths_at_fires,7,persons,abstract\n"], catalog: c)
+        let set = try submissions(
+            [
+                "fire_log.csv": RegisterTests.good,
+                "fire.csv": "element,value,unit,source\ndeaths_at_fires,7,persons,abstract\n",
+            ], catalog: c)
         let d = try #require(set.allDiagnostics.first { $0.code.rawValue == "V033" })
         #expect(d.severity == .error)
         #expect(d.location?.description == "\(dir)/fire.csv:2:17")
-        #expect(d.message == "deaths_at_fires is given here (7 persons) and also derived from \(dir)/fire_log.csv (5 persons); they differ, and the derived value is used")
+        #expect(
+            d.message
+                == "deaths_at_fires is given here (7 persons) and also derived from \(dir)/fire_log.csv (5 persons); they differ, and the derived value is used"
+        )
         #expect(set.values["deaths_at_fires"]?.value == 5)
     }
 
     @Test func derivedAndSubmittedAgreeingIsAWarning() throws {
         let c = RegisterTests.catalog().catalog
-        let set = try submissions(["fire_log.csv": RegisterTests.good, "fire.csv": "element,value,unit,source\ndeaths_at_fires,5,persons,abstract\n"], catalog: c)
+        let set = try submissions(
+            [
+                "fire_log.csv": RegisterTests.good,
+                "fire.csv": "element,value,unit,source\ndeaths_at_fires,5,persons,abstract\n",
+            ], catalog: c)
         #expect(set.allDiagnostics.first { $0.code.rawValue == "V033" }?.severity == .warning)
     }
 
     @Test func elementsFromARegisterWithRejectedRecordsSaySo() throws {
         let c = RegisterTests.catalog().catalog
-        let set = try submissions(["fire_log.csv": RegisterTests.good + "FC/0100,2024-05-01,fire,,5,x,true,\n"], catalog: c)
+        let set = try submissions(
+            ["fire_log.csv": RegisterTests.good + "FC/0100,2024-05-01,fire,,5,x,true,\n"], catalog: c)
         let v = try #require(set.values["deaths_at_fires"])
         #expect(v.notes == "1 rejected record(s) of the register are not counted")
         #expect(v.source?.contains("over 2 matching record(s)") == true)
-        #expect(set.allDiagnostics.contains { $0.code.rawValue == "V034" && $0.message == "deaths_at_fires is derived from 7 accepted records; 1 rejected record(s) are not counted" })
+        #expect(
+            set.allDiagnostics.contains {
+                $0.code.rawValue == "V034"
+                    && $0.message
+                        == "deaths_at_fires is derived from 7 accepted records; 1 rejected record(s) are not counted"
+            })
     }
 
     @Test func exportsMatchTheDerivations() throws {
         let c = RegisterTests.catalog().catalog
         let r = c.registers["fire_log"]!
         let d = r.derivations.first { $0.element == "response_mean_h" }!
-        #expect(RegisterExport.sql(d, register: r, catalog: c, year: 2024) == "AVG(CASE WHEN ((EXTRACT(YEAR FROM \"call_date\") - CASE WHEN EXTRACT(MONTH FROM \"call_date\") < 4 THEN 1 ELSE 0 END) = 2024 AND \"kind\" IN ('fire', 'rescue')) THEN \"minutes\" END) * 0.016666666666666666")
+        #expect(
+            RegisterExport.sql(d, register: r, catalog: c, year: 2024)
+                == "AVG(CASE WHEN ((EXTRACT(YEAR FROM \"call_date\") - CASE WHEN EXTRACT(MONTH FROM \"call_date\") < 4 THEN 1 ELSE 0 END) = 2024 AND \"kind\" IN ('fire', 'rescue')) THEN \"minutes\" END) * 0.016666666666666666"
+        )
         let schema = RegisterExport.tableSchema(r)
         #expect((schema["primaryKey"] as? [String]) == ["call_no"])
-        #expect(((schema["fields"] as? [[String: Any]])?.first?["constraints"] as? [String: Any])?["pattern"] as? String == "FC/[0-9]{4}")
+        #expect(
+            ((schema["fields"] as? [[String: Any]])?.first?["constraints"] as? [String: Any])?["pattern"] as? String
+                == "FC/[0-9]{4}")
     }
 }

@@ -1,6 +1,6 @@
+import CityIndicators
 import Foundation
 import Testing
-import CityIndicators
 
 /// `cityind report` run as a user runs it.
 @Suite(.serialized) struct ReportEndToEndTests {
@@ -15,7 +15,9 @@ import CityIndicators
     static let browser: String? = {
         let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
         for name in ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] {
-            for dir in dirs where FileManager.default.isExecutableFile(atPath: dir + "/" + name) { return dir + "/" + name }
+            for dir in dirs where FileManager.default.isExecutableFile(atPath: dir + "/" + name) {
+                return dir + "/" + name
+            }
         }
         return nil
     }()
@@ -25,20 +27,30 @@ import CityIndicators
     @Test func writesEveryFormatIntoTheOutFolder() throws {
         let out = ReportEndToEndTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let r = try cli.run(["report", Fixtures.path("SampleData/sahyadrinagar"), "--year", "2024", "--out", out, "--generated-at", "30 June 2025", "--csv-bom"], cwd: "/")
+        let r = try cli.run(
+            [
+                "report", Fixtures.path("SampleData/sahyadrinagar"), "--year", "2024", "--out", out, "--generated-at",
+                "30 June 2025", "--csv-bom",
+            ], cwd: "/")
         #expect(r.status == 0, "\(r.stderr)")
         for name in ReportEndToEndTests.formats {
             #expect(r.stdout.contains("wrote \(out)/\(name)"))
             #expect(FileManager.default.fileExists(atPath: "\(out)/\(name)"), "\(name)")
         }
         let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
-        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("Sahyadrinagar Municipal Corporation") && html.contains("30 June 2025"))
+        #expect(
+            html.hasPrefix("<!DOCTYPE html>") && html.contains("Sahyadrinagar Municipal Corporation")
+                && html.contains("30 June 2025"))
         let csv = try Data(contentsOf: URL(fileURLWithPath: out + "/indicators.csv"))
         #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]), "--csv-bom")
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/report.json"))) as! [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/report.json")))
+            as! [String: Any]
         #expect(json["schemaVersion"] as? String == "1.0")
         #expect(json["generatedAt"] as? String == "30 June 2025")
-        let files2024 = try FileManager.default.contentsOfDirectory(atPath: Fixtures.path("SampleData/sahyadrinagar/2024")).filter { $0.hasSuffix(".csv") }.count
+        let files2024 = try FileManager.default.contentsOfDirectory(
+            atPath: Fixtures.path("SampleData/sahyadrinagar/2024")
+        ).filter { $0.hasSuffix(".csv") }.count
         #expect((json["provenance"] as? [[String: Any]])?.count == files2024)
         #expect((json["certification"] as? [String: Any])?["reached"] != nil)
         #expect(r.stdout.contains("level reached: "))
@@ -52,7 +64,8 @@ import CityIndicators
         let framework = "iso37120-2018"
         let ws = try Workspace.open(Fixtures.path("SampleData/sahyadrinagar"), catalog: catalog)
         let d = try ReportData.build(
-            workspace: ws, catalog: catalog, year: 2024, framework: framework, options: ReportOptions(generatedAt: "30 June 2025"),
+            workspace: ws, catalog: catalog, year: 2024, framework: framework,
+            options: ReportOptions(generatedAt: "30 June 2025"),
             earlierYear: { try ws.earlierYear(before: $0, catalog: catalog) })
         let ids = catalog.indicators(in: framework).map(\.id)
         #expect(ids.count > 100, "the real catalog's ISO 37120:2018 (104 indicators)")
@@ -61,8 +74,10 @@ import CityIndicators
         for r in d.results {
             switch r.status {
             case .computed: #expect(r.value != nil && r.reasonText == nil, "\(r.indicator.id)")
-            case .notComputable: #expect(r.value == nil && r.reason != nil && !(r.reasonText ?? "").isEmpty, "\(r.indicator.id)")
-            case .notSubmitted, .notDefined: #expect(r.value == nil && !(r.reasonText ?? "").isEmpty, "\(r.indicator.id)")
+            case .notComputable:
+                #expect(r.value == nil && r.reason != nil && !(r.reasonText ?? "").isEmpty, "\(r.indicator.id)")
+            case .notSubmitted, .notDefined:
+                #expect(r.value == nil && !(r.reasonText ?? "").isEmpty, "\(r.indicator.id)")
             }
         }
         #expect(d.count(.computed) > ids.count / 2, "most of the sample city's indicators are computed")
@@ -81,7 +96,8 @@ import CityIndicators
         }
 
         // JSON: parses, carries schemaVersion, and lists the results with their statuses.
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(try ReportJSON.render(d).utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(try ReportJSON.render(d).utf8)) as? [String: Any])
         #expect(json["schemaVersion"] as? String == "1.0")
         let results = try #require(json["results"] as? [[String: Any]])
         #expect(results.compactMap { $0["id"] as? String } == ids)
@@ -98,7 +114,8 @@ import CityIndicators
     }
 
     @Test func twoRunsGiveIdenticalBytes() throws {
-        let a = ReportEndToEndTests.temporaryDirectory(), b = ReportEndToEndTests.temporaryDirectory()
+        let a = ReportEndToEndTests.temporaryDirectory()
+        let b = ReportEndToEndTests.temporaryDirectory()
         defer {
             try? FileManager.default.removeItem(atPath: a)
             try? FileManager.default.removeItem(atPath: b)
@@ -107,7 +124,8 @@ import CityIndicators
         #expect(try cli.run(["report", "SampleData/sahyadrinagar", "--out", a]).status == 0)
         #expect(try cli.run(["report", Fixtures.path("SampleData/sahyadrinagar/"), "--out", b], cwd: "/").status == 0)
         for name in ReportEndToEndTests.formats {
-            let x = FileManager.default.contents(atPath: "\(a)/\(name)"), y = FileManager.default.contents(atPath: "\(b)/\(name)")
+            let x = FileManager.default.contents(atPath: "\(a)/\(name)")
+            let y = FileManager.default.contents(atPath: "\(b)/\(name)")
             #expect(x != nil && x == y, "\(name) differs between runs")
         }
     }
@@ -116,7 +134,8 @@ import CityIndicators
         let cwd = ReportEndToEndTests.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: cwd, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: cwd) }
-        let r = try cli.run(["report", Fixtures.path("SampleData/sahyadrinagar"), "--format", "md,csv", "--year", "2023"], cwd: cwd)
+        let r = try cli.run(
+            ["report", Fixtures.path("SampleData/sahyadrinagar"), "--format", "md,csv", "--year", "2023"], cwd: cwd)
         #expect(r.status == 0, "\(r.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: cwd + "/report-802999-2023").sorted()
         #expect(files == ["indicators.csv", "report.md"], "the default folder is ./report-<ulb_code>-<year>")
@@ -127,14 +146,16 @@ import CityIndicators
     }
 
     @Test func errorsInTheYearExit1AndTheReportIsStillWritten() throws {
-        let ws = ReportEndToEndTests.temporaryDirectory(), out = ReportEndToEndTests.temporaryDirectory()
+        let ws = ReportEndToEndTests.temporaryDirectory()
+        let out = ReportEndToEndTests.temporaryDirectory()
         defer {
             try? FileManager.default.removeItem(atPath: ws)
             try? FileManager.default.removeItem(atPath: out)
         }
         try FileManager.default.copyItem(atPath: Fixtures.path("SampleData/sahyadrinagar"), toPath: ws)
         try FileManager.default.removeItem(atPath: ws + "/2024/water.csv")
-        try FileManager.default.copyItem(atPath: Fixtures.path("SampleData/broken/water.csv"), toPath: ws + "/2024/water.csv")
+        try FileManager.default.copyItem(
+            atPath: Fixtures.path("SampleData/broken/water.csv"), toPath: ws + "/2024/water.csv")
         let r = try cli.run(["report", ws, "--out", out, "--format", "html,json"], env: ["NO_COLOR": "1"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("\(ws)/2024/water.csv:4:28: error[V010]"), "terminal paths lead to the file")
@@ -147,16 +168,22 @@ import CityIndicators
     @Test func pdfWithoutABrowserSaysSoAndExits2() throws {
         let out = ReportEndToEndTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let r = try cli.run(["report", "SampleData/sahyadrinagar", "--out", out, "--pdf"], env: ["PATH": "/nonexistent"])
+        let r = try cli.run(
+            ["report", "SampleData/sahyadrinagar", "--out", out, "--pdf"], env: ["PATH": "/nonexistent"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("--pdf needs a headless Chromium"))
         #expect(r.stderr.contains("apt-get install chromium"))
     }
 
-    @Test(.enabled(if: browser != nil || pdfRequired, "no Chromium in PATH (set CITYIND_REQUIRE_PDF=1 to make this a failure)"))
+    @Test(
+        .enabled(
+            if: browser != nil || pdfRequired, "no Chromium in PATH (set CITYIND_REQUIRE_PDF=1 to make this a failure)")
+    )
     func pdfThroughHeadlessChromium() throws {
         guard ReportEndToEndTests.browser != nil else {
-            Issue.record("CITYIND_REQUIRE_PDF=1 but none of chromium, chromium-browser, google-chrome is in PATH: install Chromium (apt-get install chromium poppler-utils) or unset CITYIND_REQUIRE_PDF")
+            Issue.record(
+                "CITYIND_REQUIRE_PDF=1 but none of chromium, chromium-browser, google-chrome is in PATH: install Chromium (apt-get install chromium poppler-utils) or unset CITYIND_REQUIRE_PDF"
+            )
             return
         }
         let out = ReportEndToEndTests.temporaryDirectory()
@@ -167,7 +194,8 @@ import CityIndicators
         #expect(pdf.starts(with: Array("%PDF".utf8)))
         #expect(!FileManager.default.fileExists(atPath: out + "/report.html"), "html was not asked for")
         let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-        if let pdfinfo = dirs.map({ "\($0)/pdfinfo" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
+        if let pdfinfo = dirs.map({ "\($0)/pdfinfo" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }
+        ) {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: pdfinfo)
             p.arguments = [out + "/report.pdf"]
@@ -176,7 +204,9 @@ import CityIndicators
             try p.run()
             let info = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             p.waitUntilExit()
-            let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) }
+            let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap {
+                Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces))
+            }
             #expect((pages ?? 0) > 1, "\(info)")
         } else {
             #expect(pdf.count > 50_000, "a many-page PDF (pdfinfo not installed to count pages)")

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+
+@testable import CityIndicators
 @testable import CityIndicatorsBase
 @testable import CityIndicatorsCatalog
-@testable import CityIndicatorsIntake
 @testable import CityIndicatorsCompute
+@testable import CityIndicatorsIntake
 @testable import CityIndicatorsOutput
 @testable import CityIndicatorsStore
-@testable import CityIndicators
 
 /// Compares text with a file under Tests/CityIndicatorsTests/Golden/. With RECORD_GOLDEN=1 the
 /// file is written instead, and the test fails so that a fresh baseline never passes by accident.
@@ -26,23 +27,28 @@ enum Golden {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 try actual.write(toFile: path, atomically: true, encoding: .utf8)
-                Issue.record("recorded \(path); re-run without RECORD_GOLDEN=1 to check against it", sourceLocation: sourceLocation)
+                Issue.record(
+                    "recorded \(path); re-run without RECORD_GOLDEN=1 to check against it",
+                    sourceLocation: sourceLocation)
             } catch {
                 Issue.record("cannot write \(path): \(error)", sourceLocation: sourceLocation)
             }
             return
         }
-        guard let expected = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
+        guard let expected = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) })
+        else {
             Issue.record("no golden file \(path). \(howToRecord)", sourceLocation: sourceLocation)
             return
         }
         guard expected != actual else { return }
-        let a = expected.components(separatedBy: "\n"), b = actual.components(separatedBy: "\n")
+        let a = expected.components(separatedBy: "\n")
+        let b = actual.components(separatedBy: "\n")
         let line = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
         func show(_ lines: [String]) -> String {
             line < lines.count ? String(lines[line].prefix(300)) : "(end of file)"
         }
-        Issue.record("""
+        Issue.record(
+            """
             \(name) differs from \(path) at line \(line + 1) (\(a.count) lines expected, \(b.count) produced):
               expected: \(show(a))
               actual:   \(show(b))
@@ -68,7 +74,9 @@ enum Golden {
     /// checkout path, which differs between machines).
     static let catalogLoad: (catalog: Catalog, diagnostics: [Diagnostic]) = {
         let files = ((try? CatalogSource.directory(fixture + "/Indicators")) ?? []).map {
-            CatalogFile(displayPath: "Tests/CityIndicatorsTests/GoldenCity/Indicators/" + $0.relativePath, relativePath: $0.relativePath, data: $0.data)
+            CatalogFile(
+                displayPath: "Tests/CityIndicatorsTests/GoldenCity/Indicators/" + $0.relativePath,
+                relativePath: $0.relativePath, data: $0.data)
         }
         return CatalogLoader.load(files, origin: "golden")
     }()
@@ -79,7 +87,8 @@ enum Golden {
         // Each year compared with the earlier year folder, as `cityind report` does for a
         // workspace without a store (the V027 rows of "Data issues").
         return try! ReportData.build(
-            workspace: ws, catalog: catalog, year: 2024, framework: "gold-1", options: ReportOptions(generatedAt: generatedAt),
+            workspace: ws, catalog: catalog, year: 2024, framework: "gold-1",
+            options: ReportOptions(generatedAt: generatedAt),
             earlierYear: { try ws.earlierYear(before: $0, catalog: catalog) })
     }()
 
@@ -109,7 +118,9 @@ enum Golden {
         #expect(d.assessment?.reached?.id == "bronze" && d.assessment?.next?.id == "silver")
         #expect(d.diagnostics.map(\.code.rawValue).sorted() == ["V010", "V016", "V017", "V027", "V027"])
         #expect(d.changes.contains { $0.flags.contains(.jump) && $0.flags.contains(.worse) })
-        #expect(d.changes.contains { $0.flags.contains(.newlyReported) } && d.changes.contains { $0.flags.contains(.noLongerReported) })
+        #expect(
+            d.changes.contains { $0.flags.contains(.newlyReported) }
+                && d.changes.contains { $0.flags.contains(.noLongerReported) })
         // The golden files must not depend on where the repository is checked out.
         for name in ["report.html", "report.md", "indicators.csv", "report.json"] {
             let text = try ReportGoldenTests.render(name, d)

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+
+@testable import CityIndicators
 @testable import CityIndicatorsBase
 @testable import CityIndicatorsCatalog
-@testable import CityIndicatorsIntake
 @testable import CityIndicatorsCompute
+@testable import CityIndicatorsIntake
 @testable import CityIndicatorsOutput
 @testable import CityIndicatorsStore
-@testable import CityIndicators
 
 @Suite struct ReportTests {
     /// A two-year workspace whose city.yaml and submissions carry markup, a pipe and a formula.
@@ -18,23 +19,25 @@ import Testing
             try "element,value,unit,source,notes\npopulation_total,1000000,persons,Census <b>bold</b>,\n"
                 .write(toFile: "\(dir)/\(year)/census.csv", atomically: true, encoding: .utf8)
             let deaths = year == "2023" ? "10" : "20"
-            try "element,value,unit,source,notes\nfire_deaths,\(deaths),persons,\"=cmd|' /C calc'!A0 <script>alert(1)</script>\",note | with <img src=x onerror=alert(2)>\n"
+            try
+                "element,value,unit,source,notes\nfire_deaths,\(deaths),persons,\"=cmd|' /C calc'!A0 <script>alert(1)</script>\",note | with <img src=x onerror=alert(2)>\n"
                 .write(toFile: "\(dir)/\(year)/fire.csv", atomically: true, encoding: .utf8)
         }
         try """
-            name: "Evil <script>alert('city')</script> City </style>"
-            country: IN
-            ulb_code: "../x"
-            currency: INR
-            frameworks: [iso37120-2018]
-            notes: "a | b <i>c</i>"
-            """.write(toFile: dir + "/city.yaml", atomically: true, encoding: .utf8)
+        name: "Evil <script>alert('city')</script> City </style>"
+        country: IN
+        ulb_code: "../x"
+        currency: INR
+        frameworks: [iso37120-2018]
+        notes: "a | b <i>c</i>"
+        """.write(toFile: dir + "/city.yaml", atomically: true, encoding: .utf8)
         return dir
     }
 
     static func build(_ path: String, year: Int = 2024, options: ReportOptions = ReportOptions()) throws -> ReportData {
         let ws = try Workspace.open(path, catalog: Fixtures.catalog)
-        return try ReportData.build(workspace: ws, catalog: Fixtures.catalog, year: year, framework: "iso37120-2018", options: options)
+        return try ReportData.build(
+            workspace: ws, catalog: Fixtures.catalog, year: year, framework: "iso37120-2018", options: options)
     }
 
     @Test func markupFromSubmissionsAndCityYAMLIsTextInHTMLAndMarkdown() throws {
@@ -47,7 +50,9 @@ import Testing
         let html = HTMLReport.render(d)
         #expect(!html.lowercased().contains("<script"), "no script element may reach the HTML")
         #expect(!html.contains("<img") && !html.contains("<b>") && !html.contains("<i>"))
-        #expect(html.contains("=cmd|&#39; /C calc&#39;!A0 &lt;script&gt;alert(1)&lt;/script&gt;"), "the source shows as text")
+        #expect(
+            html.contains("=cmd|&#39; /C calc&#39;!A0 &lt;script&gt;alert(1)&lt;/script&gt;"),
+            "the source shows as text")
         #expect(html.contains("Evil &lt;script&gt;alert(&#39;city&#39;)&lt;/script&gt; City &lt;/style&gt;"))
         #expect(html.contains("note | with &lt;img src=x onerror=alert(2)&gt;"))
         // The city name also sits in a CSS string (page footer): it cannot close the style element.
@@ -57,7 +62,9 @@ import Testing
 
         let md = MarkdownReport.render(d)
         #expect(!md.lowercased().contains("<script"))
-        #expect(md.contains("=cmd\\|' /C calc'!A0 &lt;script&gt;alert(1)&lt;/script&gt;"), "the pipe cannot split a table cell")
+        #expect(
+            md.contains("=cmd\\|' /C calc'!A0 &lt;script&gt;alert(1)&lt;/script&gt;"),
+            "the pipe cannot split a table cell")
         #expect(md.contains("a \\| b &lt;i&gt;c&lt;/i&gt;"))
         for line in md.split(separator: "\n") where line.hasPrefix("| 15.2 |") {
             // Unescaped pipes delimit cells: the 15.2 row has exactly the table's 12 columns.
@@ -66,13 +73,16 @@ import Testing
         }
 
         let csv = ReportCSV.render(d)
-        #expect(csv.contains(",'=cmd|' /C calc'!A0 <script>alert(1)</script>; Census <b>bold</b>,"), "a formula-like cell starts with an apostrophe")
+        #expect(
+            csv.contains(",'=cmd|' /C calc'!A0 <script>alert(1)</script>; Census <b>bold</b>,"),
+            "a formula-like cell starts with an apostrophe")
         #expect(!csv.contains(",=cmd"))
     }
 
     @Test func sameInputsGiveIdenticalBytes() throws {
         let path = Fixtures.path("SampleData/sahyadrinagar")
-        let a = try ReportTests.build(path), b = try ReportTests.build(path)
+        let a = try ReportTests.build(path)
+        let b = try ReportTests.build(path)
         #expect(HTMLReport.render(a) == HTMLReport.render(b))
         #expect(MarkdownReport.render(a) == MarkdownReport.render(b))
         #expect(ReportCSV.render(a) == ReportCSV.render(b))
@@ -86,13 +96,16 @@ import Testing
         #expect(d.results.count == Fixtures.catalog.indicators(in: "iso37120-2018").count)
         // Certification: what is missing for the next level is exactly the unreported core.
         let a = try #require(d.assessment)
-        let unreportedCore = d.results.filter { $0.indicator.type == .core && $0.status != .computed }.map(\.indicator.id)
+        let unreportedCore = d.results.filter { $0.indicator.type == .core && $0.status != .computed }.map(
+            \.indicator.id)
         if a.next?.core == nil { #expect(a.missingCore.map(\.id) == unreportedCore) }
         // Completeness adds up.
         for t in d.themes { #expect(t.computed + t.notComputable + t.notSubmitted + t.notDefined == t.indicators) }
         for x in d.departments { #expect(x.reported + x.leftBlank + x.absent == x.owed) }
         // Provenance: workspace-relative paths and the files' SHA-256.
-        let files2024 = try FileManager.default.contentsOfDirectory(atPath: Fixtures.path("SampleData/sahyadrinagar/2024")).filter { $0.hasSuffix(".csv") }.count
+        let files2024 = try FileManager.default.contentsOfDirectory(
+            atPath: Fixtures.path("SampleData/sahyadrinagar/2024")
+        ).filter { $0.hasSuffix(".csv") }.count
         #expect(d.provenance.count == files2024)
         for f in d.provenance {
             #expect(f.file.hasPrefix("2024/") && f.file.hasSuffix(".csv"))
@@ -116,7 +129,9 @@ import Testing
         let international = HTMLReport.render(try ReportTests.build(path))
         #expect(international.contains(">3,521,000<"))
         // The CSV is for spreadsheets: never grouped.
-        #expect(ReportCSV.render(try ReportTests.build(path, options: ReportOptions(grouping: .indian))).contains(",3521000,"))
+        #expect(
+            ReportCSV.render(try ReportTests.build(path, options: ReportOptions(grouping: .indian))).contains(
+                ",3521000,"))
         #expect(ReportCSV.render(try ReportTests.build(path), byteOrderMark: true).hasPrefix("\u{FEFF}Indicator ID,"))
     }
 

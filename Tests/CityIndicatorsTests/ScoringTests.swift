@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+
+@testable import CityIndicators
 @testable import CityIndicatorsBase
 @testable import CityIndicatorsCatalog
-@testable import CityIndicatorsIntake
 @testable import CityIndicatorsCompute
+@testable import CityIndicatorsIntake
 @testable import CityIndicatorsOutput
 @testable import CityIndicatorsStore
-@testable import CityIndicators
 @testable import CityIndicatorsSynthetic
 
 @Suite struct ScoringTests {
@@ -35,11 +36,17 @@ import Testing
     }
 
     // A two-pillar toy framework: category A (core a1 ↑ with norm 100, supporting a2 ↓), category B (core b1 ↑ only).
-    static let unit = Unit(id: "percent", title: "percent", symbol: "%", dimension: .none, factor: 1, family: nil, location: SourceLocation(file: "t"))
-    static func indicator(_ id: String, theme: String, type: IndicatorType, direction: Direction, benchmark: Benchmark? = nil) -> Indicator {
-        var i = Indicator(id: "x:\(id)", framework: "x", clause: id, theme: theme, type: type, title: id, formula: .undefined,
-                          multiplier: 1, unit: unit, numeratorUnit: nil, denominatorUnit: nil, range: nil, direction: direction,
-                          confidence: .verified, confidenceNote: nil, source: "t", notes: nil, examples: [], location: SourceLocation(file: "t"))
+    static let unit = Unit(
+        id: "percent", title: "percent", symbol: "%", dimension: .none, factor: 1, family: nil,
+        location: SourceLocation(file: "t"))
+    static func indicator(
+        _ id: String, theme: String, type: IndicatorType, direction: Direction, benchmark: Benchmark? = nil
+    ) -> Indicator {
+        var i = Indicator(
+            id: "x:\(id)", framework: "x", clause: id, theme: theme, type: type, title: id, formula: .undefined,
+            multiplier: 1, unit: unit, numeratorUnit: nil, denominatorUnit: nil, range: nil, direction: direction,
+            confidence: .verified, confidenceNote: nil, source: "t", notes: nil, examples: [],
+            location: SourceLocation(file: "t"))
         i.benchmark = benchmark
         return i
     }
@@ -48,14 +55,17 @@ import Testing
     static let b1 = indicator("2.1", theme: "b", type: .core, direction: .higher)
     static let framework = Framework(
         id: "x", title: "X", standard: "X", edition: "1",
-        themes: [Theme(id: "a", clause: "1", title: "A", pillar: "p"), Theme(id: "b", clause: "2", title: "B", pillar: "q")],
+        themes: [
+            Theme(id: "a", clause: "1", title: "A", pillar: "p"), Theme(id: "b", clause: "2", title: "B", pillar: "q"),
+        ],
         pillars: [Pillar(id: "p", title: "P", weight: 0.25), Pillar(id: "q", title: "Q", weight: 0.75)],
         notes: nil, location: SourceLocation(file: "t"))
 
     func city(_ name: String, _ population: Double, _ values: [String: Double?]) -> ScoreInput {
         let results = [Self.a1, Self.a2, Self.b1].map { i -> IndicatorResult in
             let v = values[i.clause] ?? nil
-            return IndicatorResult(indicator: i, status: v == nil ? .notSubmitted : .computed, value: v, inputs: [], sources: [])
+            return IndicatorResult(
+                indicator: i, status: v == nil ? .notSubmitted : .computed, value: v, inputs: [], sources: [])
         }
         return ScoreInput(city: name, ulbCode: name, year: 2024, population: population, results: results)
     }
@@ -67,7 +77,8 @@ import Testing
             city("u", 1e6, ["1.1": 50, "1.2": 10, "2.1": 4]),
             city("v", 1e6, ["1.1": 0, "1.2": 30, "2.1": 2]),
         ])
-        let u = scores.first { $0.city == "u" }!, v = scores.first { $0.city == "v" }!
+        let u = scores.first { $0.city == "u" }!
+        let v = scores.first { $0.city == "v" }!
         // u: a1 = (50 − 0)/(100 − 0) = 0.5 (anchored at the norm 100), a2 = 1 (lowest), A = 0.7·0.5 + 0.3·1 = 0.65;
         //    b1 = 1 (best), B = 1 (no supporting: core alone); index = 100·(0.25·0.65 + 0.75·1) = 91.25.
         #expect(abs(u.categories["a"]! - 65) < 1e-9)
@@ -79,7 +90,9 @@ import Testing
     @Test func missingDataPolicies() {
         var settings = ScoringSettings()
         settings.groups = []
-        let cities = [city("u", 1e6, ["1.1": 50, "1.2": nil, "2.1": 4]), city("v", 1e6, ["1.1": 0, "1.2": 30, "2.1": 2])]
+        let cities = [
+            city("u", 1e6, ["1.1": 50, "1.2": nil, "2.1": 4]), city("v", 1e6, ["1.1": 0, "1.2": 30, "2.1": 2]),
+        ]
         settings.missing = .zero
         let zero = IndexScorer(framework: Self.framework, settings: settings).score(cities).first { $0.city == "u" }!
         #expect(abs(zero.categories["a"]! - 35) < 1e-9)  // 0.7·0.5 + 0.3·0
@@ -94,7 +107,9 @@ import Testing
 
     @Test func populationGroupsAreScoredAndRankedApart() {
         var settings = ScoringSettings()
-        settings.groups = [.init(id: "small", title: "Small", below: 50_000), .init(id: "big", title: "Big", below: nil)]
+        settings.groups = [
+            .init(id: "small", title: "Small", below: 50_000), .init(id: "big", title: "Big", below: nil),
+        ]
         let scores = IndexScorer(framework: Self.framework, settings: settings).score([
             city("s1", 20_000, ["1.1": 10, "1.2": 10, "2.1": 1]),
             city("b1", 2e6, ["1.1": 90, "1.2": 5, "2.1": 9]),
@@ -106,7 +121,9 @@ import Testing
     }
 
     @Test func byPopulationBenchmarks() {
-        let b = Benchmark.byPopulation([(below: 50_000, value: 12), (below: 5_000_000, value: 33), (below: nil, value: 38)])
+        let b = Benchmark.byPopulation([
+            (below: 50_000, value: 12), (below: 5_000_000, value: 33), (below: nil, value: 38),
+        ])
         #expect(b.value(population: 10_000) == 12)
         #expect(b.value(population: 3_521_000) == 33)
         #expect(b.value(population: 12_000_000) == 38)
@@ -121,7 +138,11 @@ import Testing
         let ws = try Workspace.open(Fixtures.path("SampleData/sahyadrinagar"), catalog: catalog)
         let set = try ws.submissions(year: 2024, catalog: catalog)
         let results = IndicatorComputer(catalog: catalog).compute(frameworks: ["lsc-2017"], set: set, year: 2024)
-        let scores = IndexScorer(framework: fw).score([ScoreInput(city: "s", ulbCode: "s", year: 2024, population: set.values["population_total"]?.value, results: results)])
+        let scores = IndexScorer(framework: fw).score([
+            ScoreInput(
+                city: "s", ulbCode: "s", year: 2024, population: set.values["population_total"]?.value, results: results
+            )
+        ])
         let s = try #require(scores.first)
         #expect(s.group == "metropolitan")
         #expect(s.index > 0 && s.index <= 100)
@@ -135,14 +156,21 @@ import Testing
         let template = try Workspace.open(Fixtures.path("SampleData/sahyadrinagar"), catalog: catalog)
         let dir = NSTemporaryDirectory() + "score-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let paths = try Synthetic.generate(template: template, catalog: catalog, out: dir, cities: 20, years: 1, lastYear: 2024, seed: 7)
+        let paths = try Synthetic.generate(
+            template: template, catalog: catalog, out: dir, cities: 20, years: 1, lastYear: 2024, seed: 7)
         var inputs: [ScoreInput] = []
         for path in [Fixtures.path("SampleData/sahyadrinagar")] + paths {
             let ws = try Workspace.open(path, catalog: catalog)
             let set = try ws.submissions(year: 2024, catalog: catalog)
-            #expect(set.allDiagnostics.errorCount == 0, "\(path): \(set.allDiagnostics.filter { $0.severity == .error }.prefix(3).map(\.rendered))")
-            inputs.append(ScoreInput(city: ws.city.name, ulbCode: ws.city.ulbCode, year: 2024, population: set.values["population_total"]?.value,
-                                     results: IndicatorComputer(catalog: catalog).compute(frameworks: ["lsc-2017"], set: set, year: 2024)))
+            #expect(
+                set.allDiagnostics.errorCount == 0,
+                "\(path): \(set.allDiagnostics.filter { $0.severity == .error }.prefix(3).map(\.rendered))")
+            inputs.append(
+                ScoreInput(
+                    city: ws.city.name, ulbCode: ws.city.ulbCode, year: 2024,
+                    population: set.values["population_total"]?.value,
+                    results: IndicatorComputer(catalog: catalog).compute(frameworks: ["lsc-2017"], set: set, year: 2024)
+                ))
         }
         let fw = try #require(catalog.frameworks["lsc-2017"])
         let scores = IndexScorer(framework: fw).score(inputs)
@@ -169,7 +197,10 @@ import Testing
         text = text.replacingOccurrences(of: "expect: 53.26", with: "expect: 53.27")
         var files = try CatalogSource.directory(Fixtures.path("Indicators"))
         files.removeAll { $0.relativePath == "frameworks/eoli-2020.yaml" }
-        files.append(CatalogFile(displayPath: "Indicators/frameworks/eoli-2020.yaml", relativePath: "frameworks/eoli-2020.yaml", data: Data(text.utf8)))
+        files.append(
+            CatalogFile(
+                displayPath: "Indicators/frameworks/eoli-2020.yaml", relativePath: "frameworks/eoli-2020.yaml",
+                data: Data(text.utf8)))
         let catalog = CatalogLoader.load(files, origin: "test").catalog
         let failures = CatalogCheck.runScoring(catalog.frameworks["eoli-2020"]!)
         #expect(failures.map(\.code.rawValue) == ["C010"])
@@ -189,17 +220,25 @@ import Testing
 
         let dir = NSTemporaryDirectory() + "peers-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let peers = try Synthetic.generate(template: ws, catalog: catalog, out: dir, cities: 8, years: 1, lastYear: 2024, seed: 11).map { path -> ScoreInput in
+        let peers = try Synthetic.generate(
+            template: ws, catalog: catalog, out: dir, cities: 8, years: 1, lastYear: 2024, seed: 11
+        ).map { path -> ScoreInput in
             let p = try Workspace.open(path, catalog: catalog)
             let set = try p.submissions(year: 2024, catalog: catalog)
-            return ScoreInput(city: p.city.name, ulbCode: p.city.ulbCode, year: 2024, population: set.values["population_total"]?.value,
-                              results: IndicatorComputer(catalog: catalog).compute(frameworks: ["lsc-2017"], set: set, year: 2024))
+            return ScoreInput(
+                city: p.city.name, ulbCode: p.city.ulbCode, year: 2024,
+                population: set.values["population_total"]?.value,
+                results: IndicatorComputer(catalog: catalog).compute(frameworks: ["lsc-2017"], set: set, year: 2024))
         }
-        let withPeers = try ReportData.build(workspace: ws, catalog: catalog, year: 2024, framework: "iso37120-2018", options: ReportOptions(peers: peers))
+        let withPeers = try ReportData.build(
+            workspace: ws, catalog: catalog, year: 2024, framework: "iso37120-2018",
+            options: ReportOptions(peers: peers))
         let s = try #require(withPeers.indexes.first)
         // The same score as `cityind score` over the same cities.
-        let own = ScoreInput(city: ws.city.name, ulbCode: ws.city.ulbCode, year: 2024, population: 3_521_000,
-                             results: IndicatorComputer(catalog: catalog).compute(frameworks: ["lsc-2017"], set: try ws.submissions(year: 2024, catalog: catalog), year: 2024))
+        let own = ScoreInput(
+            city: ws.city.name, ulbCode: ws.city.ulbCode, year: 2024, population: 3_521_000,
+            results: IndicatorComputer(catalog: catalog).compute(
+                frameworks: ["lsc-2017"], set: try ws.submissions(year: 2024, catalog: catalog), year: 2024))
         let direct = IndexScorer(framework: s.framework).score([own] + peers).first { $0.ulbCode == ws.city.ulbCode }!
         #expect(abs(direct.index - s.score.index) < 1e-9)
         let html = HTMLReport.render(withPeers)

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+
+@testable import CityIndicators
 @testable import CityIndicatorsBase
 @testable import CityIndicatorsCatalog
-@testable import CityIndicatorsIntake
 @testable import CityIndicatorsCompute
+@testable import CityIndicatorsIntake
 @testable import CityIndicatorsOutput
 @testable import CityIndicatorsStore
-@testable import CityIndicators
 
 /// The store under real processes: two imports at once, an import killed with SIGKILL.
 @Suite(.serialized) struct StoreProcessTests {
@@ -32,7 +33,9 @@ import Testing
         let status = finish(try start(["status", dir]))
         #expect(status.status == 0, "\(status.stderr)")
         for year in ["2022", "2023", "2024"] { #expect(status.stdout.contains("\n\(year)\n")) }
-        for dept in ["census", "water", "fire", "finance", "transport"] { #expect(status.stdout.contains("  \(dept) ")) }
+        for dept in ["census", "water", "fire", "finance", "transport"] {
+            #expect(status.stdout.contains("  \(dept) "))
+        }
         #expect(status.stdout.contains("CDO"))
         let again = finish(try start(["import", dir]))
         #expect(again.status == 0)
@@ -45,7 +48,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let a = try start(["import", dir, "--by", "a"])
         let b = try start(["import", dir, "--by", "b"])
-        let ra = finish(a), rb = finish(b)
+        let ra = finish(a)
+        let rb = finish(b)
         #expect(ra.status == 0, "\(ra.stderr)")
         #expect(rb.status == 0, "\(rb.stderr)")
         let store = try Store(path: dir + "/cityind.sqlite", create: false)

@@ -1,13 +1,14 @@
 import Foundation
 import GRDB
 import Testing
+
+@testable import CityIndicators
 @testable import CityIndicatorsBase
 @testable import CityIndicatorsCatalog
-@testable import CityIndicatorsIntake
 @testable import CityIndicatorsCompute
+@testable import CityIndicatorsIntake
 @testable import CityIndicatorsOutput
 @testable import CityIndicatorsStore
-@testable import CityIndicators
 
 /// The store against real on-disk SQLite files.
 @Suite(.serialized) struct StoreTests {
@@ -24,8 +25,11 @@ import Testing
     func importAll(_ ws: Workspace, _ store: Store, years: [Int]? = nil) throws -> [ImportOutcome] {
         var all: [ImportOutcome] = []
         for y in years ?? ws.years {
-            all += try store.importYear(city: ws.city, year: y, set: try ws.submissions(year: y, catalog: catalog), catalog: catalog, by: "test")
-            try store.recordResults(city: ws.city, year: y, frameworks: ws.city.frameworks, catalog: catalog, by: "test")
+            all += try store.importYear(
+                city: ws.city, year: y, set: try ws.submissions(year: y, catalog: catalog), catalog: catalog, by: "test"
+            )
+            try store.recordResults(
+                city: ws.city, year: y, frameworks: ws.city.frameworks, catalog: catalog, by: "test")
         }
         return all
     }
@@ -46,13 +50,20 @@ import Testing
         text = text.replacingOccurrences(of: "firefighters_fulltime,815,", with: "firefighters_fulltime,816,")
         try text.write(toFile: fire, atomically: true, encoding: .utf8)
         let third = try importAll(ws, store, years: [2024])
-        #expect(third.filter { if case .imported(revision: 2, _) = $0.status { true } else { false } }.map(\.department) == ["fire"])
+        #expect(
+            third.filter { if case .imported(revision: 2, _) = $0.status { true } else { false } }.map(\.department)
+                == ["fire"])
         let cityID = try #require(try store.city(ulbCode: ws.city.ulbCode)?.id)
         let history = try store.elementHistory(cityID: cityID, element: "firefighters_fulltime")
-        #expect(history.map { "\($0.submission.year)/\($0.submission.revision)=\($0.value.value ?? -1)" } == ["2022/1=742.0", "2023/1=768.0", "2024/1=815.0", "2024/2=816.0"])
+        #expect(
+            history.map { "\($0.submission.year)/\($0.submission.revision)=\($0.value.value ?? -1)" } == [
+                "2022/1=742.0", "2023/1=768.0", "2024/1=815.0", "2024/2=816.0",
+            ])
         #expect(try store.latest(cityID: cityID, year: 2024).values["firefighters_fulltime"]?.value == 816)
         // Results were recomputed for the new inputs; the old computation is kept.
-        let results = try store.indicatorHistory(cityID: cityID, indicator: "iso37120-2018:15.1").filter { $0.computation.year == 2024 }
+        let results = try store.indicatorHistory(cityID: cityID, indicator: "iso37120-2018:15.1").filter {
+            $0.computation.year == 2024
+        }
         #expect(results.count == 2)
         #expect(try store.integrityCheck() == "ok")
     }
@@ -61,7 +72,8 @@ import Testing
         let dir = try workspaceCopy()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let water = dir + "/2024/water.csv"
-        try (try String(contentsOfFile: water, encoding: .utf8) + "water_supplied_totl,5,ML_per_year,typo,\n").write(toFile: water, atomically: true, encoding: .utf8)
+        try (try String(contentsOfFile: water, encoding: .utf8) + "water_supplied_totl,5,ML_per_year,typo,\n").write(
+            toFile: water, atomically: true, encoding: .utf8)
         let ws = try Workspace.open(dir, catalog: catalog)
         let store = try Store(path: dir + "/cityind.sqlite")
         let outcomes = try importAll(ws, store, years: [2024])
@@ -80,7 +92,10 @@ import Testing
         let pool = try DatabasePool(path: path)
         try Store.migrator.migrate(pool, upTo: "v1-submissions")
         try pool.write { db in
-            try db.execute(sql: "INSERT INTO city (ulb_code, name, country, created_at) VALUES ('802999', 'Old', 'IN', '2024-01-01T00:00:00Z')")
+            try db.execute(
+                sql:
+                    "INSERT INTO city (ulb_code, name, country, created_at) VALUES ('802999', 'Old', 'IN', '2024-01-01T00:00:00Z')"
+            )
         }
         try pool.close()
         let store = try Store(path: path)
@@ -129,13 +144,20 @@ import Testing
         defer { try? q.close() }
         // A value for a submission that does not exist: foreign key.
         #expect(throws: (any Error).self) {
-            try q.write { try $0.execute(sql: "INSERT INTO element_value (submission_id, element, unit, line, col) VALUES (999, 'x', 'persons', 2, 1)") }
+            try q.write {
+                try $0.execute(
+                    sql:
+                        "INSERT INTO element_value (submission_id, element, unit, line, col) VALUES (999, 'x', 'persons', 2, 1)"
+                )
+            }
         }
         // Two rows for one city: unique ULB code.
         #expect(throws: (any Error).self) {
             try q.write { db in
-                try db.execute(sql: "INSERT INTO city (ulb_code, name, country, created_at) VALUES ('1', 'a', 'IN', 'now')")
-                try db.execute(sql: "INSERT INTO city (ulb_code, name, country, created_at) VALUES ('1', 'b', 'IN', 'now')")
+                try db.execute(
+                    sql: "INSERT INTO city (ulb_code, name, country, created_at) VALUES ('1', 'a', 'IN', 'now')")
+                try db.execute(
+                    sql: "INSERT INTO city (ulb_code, name, country, created_at) VALUES ('1', 'b', 'IN', 'now')")
             }
         }
     }

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+
+@testable import CityIndicators
 @testable import CityIndicatorsBase
 @testable import CityIndicatorsCatalog
-@testable import CityIndicatorsIntake
 @testable import CityIndicatorsCompute
+@testable import CityIndicatorsIntake
 @testable import CityIndicatorsOutput
 @testable import CityIndicatorsStore
-@testable import CityIndicators
 
 @Suite struct TemplatesTests {
     let catalog = Fixtures.catalog
@@ -27,7 +28,8 @@ import Testing
             water_supplied_total,1395,ML_per_day,SCADA,averaged
             retired_element,42,count,old register,
             """
-        let file = Templates.make(catalog, department: "water", frameworks: ["iso37120-2018"], existing: Array(existing.utf8))
+        let file = Templates.make(
+            catalog, department: "water", frameworks: ["iso37120-2018"], existing: Array(existing.utf8))
         #expect(file.keptValues == 1)
         #expect(file.keptExtraRows == ["retired_element"])
         let s = SubmissionReader(catalog: catalog).read(bytes: Array(file.text.utf8), path: "water.csv")
@@ -39,7 +41,8 @@ import Testing
         let file = Templates.make(catalog, department: "fire", frameworks: ["iso37120-2018"])
         let row = try #require(file.text.split(whereSeparator: \.isNewline).first { $0.hasPrefix("fire_deaths,") })
         #expect(row.contains("Or send the fire_calls register (fire_calls.csv) and leave this row blank"))
-        let other = try #require(file.text.split(whereSeparator: \.isNewline).first { $0.hasPrefix("firefighters_fulltime,") })
+        let other = try #require(
+            file.text.split(whereSeparator: \.isNewline).first { $0.hasPrefix("firefighters_fulltime,") })
         #expect(!other.contains("Or send the"))
     }
 

@@ -1,3 +1,6 @@
+import CityIndicatorsBase
+import Foundation
+
 /// A parsed formula of the expression language (docs/catalog-format.md).
 ///
 /// Positions are 0-based UTF-8 offsets into `source`, mapped to file columns by the catalog loader.
@@ -29,8 +32,16 @@ public struct Expression: Sendable, CustomStringConvertible {
 }
 
 public enum BinaryOperator: String, Sendable {
-    case add = "+", subtract = "-", multiply = "*", divide = "/"
-    case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=", equal = "==", notEqual = "!="
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case less = "<"
+    case lessEqual = "<="
+    case greater = ">"
+    case greaterEqual = ">="
+    case equal = "=="
+    case notEqual = "!="
     case and, or
 
     var isComparison: Bool {
@@ -69,10 +80,8 @@ public indirect enum ExpressionNode: Sendable {
         case .binary(_, let a, let b, _):
             a.visit(body)
             b.visit(body)
-        case .call(_, let args, _): args.forEach { $0.visit(body) }
+        case .call(_, let args, _):
+            for a in args { a.visit(body) }
         }
     }
 }
-
-import Foundation
-import CityIndicatorsBase

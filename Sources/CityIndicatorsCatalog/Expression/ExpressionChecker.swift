@@ -1,4 +1,5 @@
 import CityIndicatorsBase
+
 /// The static type of a formula: a number of some dimension, or a condition.
 public enum ExpressionType: Equatable, Sendable, CustomStringConvertible {
     case number(Dimension)
@@ -46,19 +47,27 @@ public struct ExpressionChecker {
         case .element(let id, let at):
             if let dimension = dimensionOf(id) { return .number(dimension) }
             let suggestion = Suggest.nearest(id, in: knownElements)
-            issues.append(ExpressionIssue(offset: at, code: .undefinedReference, message: "unknown element '\(id)'", hint: suggestion.map { "did you mean '\($0)'?" }))
+            issues.append(
+                ExpressionIssue(
+                    offset: at, code: .undefinedReference, message: "unknown element '\(id)'",
+                    hint: suggestion.map { "did you mean '\($0)'?" }))
             return nil
         case .negate(let inner, let at):
             let t = check(inner, &issues)
             if t == .condition {
-                issues.append(ExpressionIssue(offset: at, code: .dimensionMismatch, message: "'-' needs a number, not a condition", hint: "use 'not' to negate a condition"))
+                issues.append(
+                    ExpressionIssue(
+                        offset: at, code: .dimensionMismatch, message: "'-' needs a number, not a condition",
+                        hint: "use 'not' to negate a condition"))
                 return nil
             }
             return t
         case .not(let inner, let at):
             let t = check(inner, &issues)
             if let t, t != .condition {
-                issues.append(ExpressionIssue(offset: at, code: .dimensionMismatch, message: "'not' needs a condition, found \(t)"))
+                issues.append(
+                    ExpressionIssue(
+                        offset: at, code: .dimensionMismatch, message: "'not' needs a condition, found \(t)"))
                 return nil
             }
             return .condition
@@ -69,24 +78,36 @@ public struct ExpressionChecker {
             switch op {
             case .and, .or:
                 if ta != .condition || tb != .condition {
-                    issues.append(ExpressionIssue(offset: at, code: .dimensionMismatch, message: "'\(op.rawValue)' joins conditions, found \(ta) and \(tb)"))
+                    issues.append(
+                        ExpressionIssue(
+                            offset: at, code: .dimensionMismatch,
+                            message: "'\(op.rawValue)' joins conditions, found \(ta) and \(tb)"))
                 }
                 return .condition
             case .add, .subtract, .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
                 guard case .number(let da) = ta, case .number(let db) = tb else {
-                    issues.append(ExpressionIssue(offset: at, code: .dimensionMismatch, message: "'\(op.rawValue)' needs numbers, found \(ta) and \(tb)"))
+                    issues.append(
+                        ExpressionIssue(
+                            offset: at, code: .dimensionMismatch,
+                            message: "'\(op.rawValue)' needs numbers, found \(ta) and \(tb)"))
                     return op.isComparison ? .condition : nil
                 }
                 if da != db {
-                    issues.append(ExpressionIssue(
-                        offset: at, code: .dimensionMismatch,
-                        message: "'\(op.rawValue)' needs operands of one dimension, found \(da) and \(db)",
-                        hint: "adding or comparing quantities of different kinds (persons and litres, say) is meaningless"))
+                    issues.append(
+                        ExpressionIssue(
+                            offset: at, code: .dimensionMismatch,
+                            message: "'\(op.rawValue)' needs operands of one dimension, found \(da) and \(db)",
+                            hint:
+                                "adding or comparing quantities of different kinds (persons and litres, say) is meaningless"
+                        ))
                 }
                 return op.isComparison ? .condition : .number(da)
             case .multiply, .divide:
                 guard case .number(let da) = ta, case .number(let db) = tb else {
-                    issues.append(ExpressionIssue(offset: at, code: .dimensionMismatch, message: "'\(op.rawValue)' needs numbers, found \(ta) and \(tb)"))
+                    issues.append(
+                        ExpressionIssue(
+                            offset: at, code: .dimensionMismatch,
+                            message: "'\(op.rawValue)' needs numbers, found \(ta) and \(tb)"))
                     return nil
                 }
                 return .number(op == .multiply ? da * db : da / db)
@@ -96,20 +117,32 @@ public struct ExpressionChecker {
             switch function {
             case .if:
                 guard args.count == 3 else {
-                    issues.append(ExpressionIssue(offset: at, code: .expressionSyntax, message: "if(condition, then, else) takes 3 arguments, found \(args.count)"))
+                    issues.append(
+                        ExpressionIssue(
+                            offset: at, code: .expressionSyntax,
+                            message: "if(condition, then, else) takes 3 arguments, found \(args.count)"))
                     return nil
                 }
                 if let c = types[0], c != .condition {
-                    issues.append(ExpressionIssue(offset: args[0].offset, code: .dimensionMismatch, message: "the first argument of if(…) must be a condition, found \(c)"))
+                    issues.append(
+                        ExpressionIssue(
+                            offset: args[0].offset, code: .dimensionMismatch,
+                            message: "the first argument of if(…) must be a condition, found \(c)"))
                 }
                 guard let t1 = types[1], let t2 = types[2] else { return types[1] ?? types[2] }
                 if t1 != t2 {
-                    issues.append(ExpressionIssue(offset: at, code: .dimensionMismatch, message: "the two branches of if(…) must have one dimension, found \(t1) and \(t2)"))
+                    issues.append(
+                        ExpressionIssue(
+                            offset: at, code: .dimensionMismatch,
+                            message: "the two branches of if(…) must have one dimension, found \(t1) and \(t2)"))
                 }
                 return t1
             case .sum, .min, .max:
                 guard !args.isEmpty else {
-                    issues.append(ExpressionIssue(offset: at, code: .expressionSyntax, message: "\(function.rawValue)(…) needs at least one argument"))
+                    issues.append(
+                        ExpressionIssue(
+                            offset: at, code: .expressionSyntax,
+                            message: "\(function.rawValue)(…) needs at least one argument"))
                     return nil
                 }
                 let known = types.compactMap { $0 }
@@ -117,7 +150,12 @@ public struct ExpressionChecker {
                 for (i, t) in types.enumerated() {
                     guard let t else { continue }
                     if t == .condition || t != first {
-                        issues.append(ExpressionIssue(offset: args[i].offset, code: .dimensionMismatch, message: "the arguments of \(function.rawValue)(…) must be numbers of one dimension, found \(first) and \(t)"))
+                        issues.append(
+                            ExpressionIssue(
+                                offset: args[i].offset, code: .dimensionMismatch,
+                                message:
+                                    "the arguments of \(function.rawValue)(…) must be numbers of one dimension, found \(first) and \(t)"
+                            ))
                         return nil
                     }
                 }

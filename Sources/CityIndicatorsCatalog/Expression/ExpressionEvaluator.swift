@@ -1,4 +1,5 @@
 import CityIndicatorsBase
+
 /// Why a formula has no value. Stable codes, used in worked examples and reports.
 public enum NotComputableReason: String, Sendable, Codable, CaseIterable {
     case missingInput = "missing_input"
@@ -45,7 +46,10 @@ public struct ExpressionEvaluator {
     public func condition(_ expression: Expression) -> Result<Bool, EvaluationFailure> {
         let missing = expression.elements.filter { values[$0] == nil }
         if !missing.isEmpty {
-            return .failure(EvaluationFailure(reason: .missingInput, message: "no value for \(missing.joined(separator: ", "))", missing: missing))
+            return .failure(
+                EvaluationFailure(
+                    reason: .missingInput, message: "no value for \(missing.joined(separator: ", "))", missing: missing)
+            )
         }
         do {
             return .success(try condition(expression.root))

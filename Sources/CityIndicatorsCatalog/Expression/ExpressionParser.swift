@@ -1,3 +1,6 @@
+import CityIndicatorsBase
+import Foundation
+
 /// A syntax error in a formula, with the 0-based UTF-8 offset where it was found.
 public struct ExpressionSyntaxError: Error, Sendable, Equatable {
     public var offset: Int
@@ -26,7 +29,9 @@ public struct ExpressionParser {
             var parser = try ExpressionParser(source: source)
             let root = try parser.parseOr()
             guard case .end = parser.current.token else {
-                throw ExpressionSyntaxError(offset: parser.current.offset, message: "unexpected \(parser.describe(parser.current.token)) after a complete formula")
+                throw ExpressionSyntaxError(
+                    offset: parser.current.offset,
+                    message: "unexpected \(parser.describe(parser.current.token)) after a complete formula")
             }
             return .success(Expression(source: source, root: root))
         } catch let error as ExpressionSyntaxError {
@@ -100,7 +105,9 @@ public struct ExpressionParser {
             if let at = accept(op) {
                 let right = try parseAdditive()
                 for again in ["<=", ">=", "==", "!=", "<", ">"] where accept(again) != nil {
-                    throw ExpressionSyntaxError(offset: tokens[index - 1].offset, message: "comparisons cannot be chained; combine them with 'and'")
+                    throw ExpressionSyntaxError(
+                        offset: tokens[index - 1].offset,
+                        message: "comparisons cannot be chained; combine them with 'and'")
                 }
                 return .binary(BinaryOperator(rawValue: op)!, left, right, at: at)
             }
@@ -152,13 +159,20 @@ public struct ExpressionParser {
             advance()
             if accept("(") != nil {
                 guard let function = Function(rawValue: name) else {
-                    throw ExpressionSyntaxError(offset: token.offset, message: "unknown function '\(name)'; the functions are \(Function.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw ExpressionSyntaxError(
+                        offset: token.offset,
+                        message:
+                            "unknown function '\(name)'; the functions are \(Function.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
                 var arguments: [ExpressionNode] = []
                 if accept(")") == nil {
                     repeat { arguments.append(try parseOr()) } while accept(",") != nil
                     guard accept(")") != nil else {
-                        throw ExpressionSyntaxError(offset: current.offset, message: "expected ',' or ')' in the arguments of \(name)(…), found \(describe(current.token))")
+                        throw ExpressionSyntaxError(
+                            offset: current.offset,
+                            message:
+                                "expected ',' or ')' in the arguments of \(name)(…), found \(describe(current.token))")
                     }
                 }
                 return .call(function, arguments, at: token.offset)
@@ -168,17 +182,21 @@ public struct ExpressionParser {
             advance()
             let inner = try parseOr()
             guard accept(")") != nil else {
-                throw ExpressionSyntaxError(offset: current.offset, message: "expected ')' to close the '(' at offset \(token.offset + 1), found \(describe(current.token))")
+                throw ExpressionSyntaxError(
+                    offset: current.offset,
+                    message:
+                        "expected ')' to close the '(' at offset \(token.offset + 1), found \(describe(current.token))")
             }
             return inner
         case .end:
             let previous = index > 0 ? describe(tokens[index - 1].token) : nil
-            throw ExpressionSyntaxError(offset: token.offset, message: previous.map { "expected an operand after \($0)" } ?? "the formula is empty")
+            throw ExpressionSyntaxError(
+                offset: token.offset,
+                message: previous.map { "expected an operand after \($0)" } ?? "the formula is empty")
         default:
-            throw ExpressionSyntaxError(offset: token.offset, message: "expected a number, an element id or '(', found \(describe(token.token))")
+            throw ExpressionSyntaxError(
+                offset: token.offset, message: "expected a number, an element id or '(', found \(describe(token.token))"
+            )
         }
     }
 }
-
-import Foundation
-import CityIndicatorsBase

@@ -38,7 +38,9 @@ enum FormulaTokenizer {
 
     /// The tokens before the first character that cannot start one, and the failure there (a
     /// parser reading on demand reports it only when it gets that far).
-    static func tokens(_ source: String, _ options: Options = Options()) -> (tokens: [(token: Token, offset: Int)], failure: Failure?) {
+    static func tokens(_ source: String, _ options: Options = Options()) -> (
+        tokens: [(token: Token, offset: Int)], failure: Failure?
+    ) {
         var result: [(Token, Int)] = []
         do {
             try scan(Array(source.utf8), options, into: &result)

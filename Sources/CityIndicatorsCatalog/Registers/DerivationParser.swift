@@ -1,4 +1,5 @@
 import CityIndicatorsBase
+
 /// Parses a derivation (`sum(deaths where fy(received_at) == {year} and kind in ("fire", "rescue"))`).
 /// Offsets are 0-based UTF-8 offsets into the text, for file:line:column diagnostics.
 public enum DerivationParser {
@@ -15,7 +16,12 @@ public enum DerivationParser {
     }
 
     enum Token: Equatable {
-        case word(String), number(Double), text(String), year, symbol(String), end
+        case word(String)
+        case number(Double)
+        case text(String)
+        case year
+        case symbol(String)
+        case end
     }
 
     public static func parse(_ text: String) -> Result<Parsed, SyntaxError> {
@@ -39,7 +45,9 @@ public enum DerivationParser {
 
         mutating func derivation() throws -> Parsed {
             try advance()
-            guard case .word(let name) = token else { throw error("expected an aggregate: count, sum, min, max or mean") }
+            guard case .word(let name) = token else {
+                throw error("expected an aggregate: count, sum, min, max or mean")
+            }
             let aggregateAt = tokenStart
             var aggregate: Derivation.Aggregate
             switch name {
@@ -48,7 +56,9 @@ public enum DerivationParser {
             case "min": aggregate = .min
             case "max": aggregate = .max
             case "mean": aggregate = .mean
-            default: throw SyntaxError(offset: aggregateAt, message: "unknown aggregate '\(name)'; use count, sum, min, max or mean")
+            default:
+                throw SyntaxError(
+                    offset: aggregateAt, message: "unknown aggregate '\(name)'; use count, sum, min, max or mean")
             }
             try advance()
             try expect("(")
@@ -66,7 +76,11 @@ public enum DerivationParser {
                 try advance()
             }
             if aggregate != .count && aggregate != .countDistinct && column == nil {
-                throw SyntaxError(offset: tokenStart, message: "\(aggregate.rawValue) needs a column: \(aggregate.rawValue)(COLUMN) or \(aggregate.rawValue)(COLUMN where …)")
+                throw SyntaxError(
+                    offset: tokenStart,
+                    message:
+                        "\(aggregate.rawValue) needs a column: \(aggregate.rawValue)(COLUMN) or \(aggregate.rawValue)(COLUMN where …)"
+                )
             }
             var condition: Condition?
             if token == .word("where") {
@@ -126,7 +140,9 @@ public enum DerivationParser {
                     negated = true
                     try advance()
                 }
-                guard token == .word("blank") else { throw error("expected 'blank' (column is blank, column is not blank)") }
+                guard token == .word("blank") else {
+                    throw error("expected 'blank' (column is blank, column is not blank)")
+                }
                 try advance()
                 return .blank(left, negated: negated)
             }
@@ -162,7 +178,8 @@ public enum DerivationParser {
                 if w == "true" || w == "false" { return .boolean(w == "true", at: at) }
                 if token == .symbol("(") {
                     guard let part = Operand.DatePart(rawValue: w) else {
-                        throw SyntaxError(offset: at, message: "unknown function '\(w)'; use year(DATE), fy(DATE) or month(DATE)")
+                        throw SyntaxError(
+                            offset: at, message: "unknown function '\(w)'; use year(DATE), fy(DATE) or month(DATE)")
                     }
                     try advance()
                     guard case .word(let c) = token else { throw error("expected a date column inside \(w)(…)") }

@@ -1,4 +1,5 @@
 import CityIndicatorsBase
+
 /// A small regular-expression matcher for register `pattern` constraints, anchored at both ends as
 /// in Frictionless: literals, `.`, classes (`[A-Z0-9/-]`, `[^…]`), `\d \w \s` (and upper-case
 /// negations), escaped punctuation, and the quantifiers `? * + {n} {n,} {n,m}`. No groups or
@@ -58,7 +59,12 @@ public struct Pattern: Sendable {
             var item: Item
             switch c {
             case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "|"):
-                return .failure(SyntaxError(offset: i, message: "groups and alternation ('(', ')', '|') are not supported in patterns; write one pattern without them, or use enum"))
+                return .failure(
+                    SyntaxError(
+                        offset: i,
+                        message:
+                            "groups and alternation ('(', ')', '|') are not supported in patterns; write one pattern without them, or use enum"
+                    ))
             case UInt8(ascii: "^") where i == 0, UInt8(ascii: "$") where i == b.count - 1:
                 i += 1  // patterns are anchored anyway
                 continue
@@ -68,14 +74,24 @@ public struct Pattern: Sendable {
                 item = Item(set: [UInt64](repeating: ~0, count: 4), wide: true, min: 1, max: 1)
                 i += 1
             case UInt8(ascii: "\\"):
-                guard i + 1 < b.count else { return .failure(SyntaxError(offset: i, message: "the pattern ends with a lone backslash")) }
+                guard i + 1 < b.count else {
+                    return .failure(SyntaxError(offset: i, message: "the pattern ends with a lone backslash"))
+                }
                 let e = b[i + 1]
                 if let (bytes, negated) = escapeClass(e) {
-                    item = negated ? Item(set: negate(set(bytes)), wide: true, min: 1, max: 1) : Item(set: set(bytes), wide: false, min: 1, max: 1)
+                    item =
+                        negated
+                        ? Item(set: negate(set(bytes)), wide: true, min: 1, max: 1)
+                        : Item(set: set(bytes), wide: false, min: 1, max: 1)
                 } else if e < 128, !((e >= 48 && e <= 57) || (e >= 65 && e <= 90) || (e >= 97 && e <= 122)) {
                     item = Item(set: set([e]), wide: false, min: 1, max: 1)
                 } else {
-                    return .failure(SyntaxError(offset: i, message: "unsupported escape '\\\(String(UnicodeScalar(e)))'; supported: \\d \\w \\s \\D \\W \\S and escaped punctuation"))
+                    return .failure(
+                        SyntaxError(
+                            offset: i,
+                            message:
+                                "unsupported escape '\\\(String(UnicodeScalar(e)))'; supported: \\d \\w \\s \\D \\W \\S and escaped punctuation"
+                        ))
                 }
                 i += 2
             case UInt8(ascii: "["):
@@ -90,9 +106,14 @@ public struct Pattern: Sendable {
                 while i < b.count, b[i] != UInt8(ascii: "]") || first {
                     first = false
                     var lo = b[i]
-                    if lo >= 128 { return .failure(SyntaxError(offset: i, message: "non-ASCII characters inside [...] are not supported")) }
+                    if lo >= 128 {
+                        return .failure(
+                            SyntaxError(offset: i, message: "non-ASCII characters inside [...] are not supported"))
+                    }
                     if lo == UInt8(ascii: "\\") {
-                        guard i + 1 < b.count else { return .failure(SyntaxError(offset: i, message: "the pattern ends inside [...]")) }
+                        guard i + 1 < b.count else {
+                            return .failure(SyntaxError(offset: i, message: "the pattern ends inside [...]"))
+                        }
                         if let (bytes, neg) = escapeClass(b[i + 1]), !neg {
                             members += bytes
                             i += 2
@@ -103,7 +124,10 @@ public struct Pattern: Sendable {
                     }
                     if i + 2 < b.count, b[i + 1] == UInt8(ascii: "-"), b[i + 2] != UInt8(ascii: "]") {
                         let hi = b[i + 2]
-                        guard hi >= lo, hi < 128 else { return .failure(SyntaxError(offset: i, message: "the range in [...] runs backwards or leaves ASCII")) }
+                        guard hi >= lo, hi < 128 else {
+                            return .failure(
+                                SyntaxError(offset: i, message: "the range in [...] runs backwards or leaves ASCII"))
+                        }
                         members += Array(lo...hi)
                         i += 3
                     } else {
@@ -111,9 +135,14 @@ public struct Pattern: Sendable {
                         i += 1
                     }
                 }
-                guard i < b.count else { return .failure(SyntaxError(offset: start, message: "'[' is not closed: add ']'")) }
+                guard i < b.count else {
+                    return .failure(SyntaxError(offset: start, message: "'[' is not closed: add ']'"))
+                }
                 i += 1
-                item = negated ? Item(set: negate(set(members)), wide: true, min: 1, max: 1) : Item(set: set(members), wide: false, min: 1, max: 1)
+                item =
+                    negated
+                    ? Item(set: negate(set(members)), wide: true, min: 1, max: 1)
+                    : Item(set: set(members), wide: false, min: 1, max: 1)
             default:
                 item = Item(set: set([c]), wide: false, min: 1, max: 1)
                 i += 1
@@ -121,9 +150,15 @@ public struct Pattern: Sendable {
             // A quantifier?
             if i < b.count {
                 switch b[i] {
-                case UInt8(ascii: "?"): (item.min, item.max) = (0, 1); i += 1
-                case UInt8(ascii: "*"): (item.min, item.max) = (0, Int.max); i += 1
-                case UInt8(ascii: "+"): (item.min, item.max) = (1, Int.max); i += 1
+                case UInt8(ascii: "?"):
+                    (item.min, item.max) = (0, 1)
+                    i += 1
+                case UInt8(ascii: "*"):
+                    (item.min, item.max) = (0, Int.max)
+                    i += 1
+                case UInt8(ascii: "+"):
+                    (item.min, item.max) = (1, Int.max)
+                    i += 1
                 case UInt8(ascii: "{"):
                     let open = i
                     i += 1
@@ -133,7 +168,9 @@ public struct Pattern: Sendable {
                             numbers.append(nil)
                         } else if b[i] >= 48, b[i] <= 57 {
                             numbers[numbers.count - 1] = (numbers[numbers.count - 1] ?? 0) * 10 + Int(b[i] - 48)
-                            if numbers[numbers.count - 1]! > 10_000 { return .failure(SyntaxError(offset: open, message: "a repeat count above 10000")) }
+                            if numbers[numbers.count - 1]! > 10_000 {
+                                return .failure(SyntaxError(offset: open, message: "a repeat count above 10000"))
+                            }
                         } else {
                             return .failure(SyntaxError(offset: i, message: "expected {n}, {n,} or {n,m}"))
                         }
@@ -149,14 +186,20 @@ public struct Pattern: Sendable {
                 default: break
                 }
                 if i < b.count, [UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(b[i]) {
-                    return .failure(SyntaxError(offset: i, message: "two quantifiers in a row (lazy and possessive forms are not supported)"))
+                    return .failure(
+                        SyntaxError(
+                            offset: i, message: "two quantifiers in a row (lazy and possessive forms are not supported)"
+                        ))
                 }
             }
             items.append(item)
         }
         var fixed: [UInt64]? = []
         for item in items {
-            if item.wide || item.min != item.max { fixed = nil; break }
+            if item.wide || item.min != item.max {
+                fixed = nil
+                break
+            }
             for _ in 0..<item.min { fixed? += item.set }
         }
         return .success(Pattern(source: text, items: items, fixed: fixed))
@@ -165,7 +208,9 @@ public struct Pattern: Sendable {
     /// True when the whole of `bytes` matches.
     public func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if let fixed {
-            return fixed.withUnsafeBufferPointer { Pattern.matchesFixed($0.baseAddress!, fixed.count / 4, bytes.baseAddress, bytes.count) }
+            return fixed.withUnsafeBufferPointer {
+                Pattern.matchesFixed($0.baseAddress!, fixed.count / 4, bytes.baseAddress, bytes.count)
+            }
         }
         var budget = 100_000  // backtracking steps; a pathological pattern fails rather than hangs
         return match(0, 0, bytes, &budget)
@@ -173,7 +218,9 @@ public struct Pattern: Sendable {
 
     /// One pass over a fixed-length pattern: `sets` holds 4 words (256 bits) per position.
     @inline(__always)
-    package static func matchesFixed(_ sets: UnsafePointer<UInt64>, _ positions: Int, _ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
+    package static func matchesFixed(
+        _ sets: UnsafePointer<UInt64>, _ positions: Int, _ bytes: UnsafePointer<UInt8>?, _ count: Int
+    ) -> Bool {
         guard count == positions else { return false }
         guard let bytes else { return positions == 0 }
         for k in 0..<count {

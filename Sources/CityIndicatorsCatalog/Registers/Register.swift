@@ -1,4 +1,5 @@
 import CityIndicatorsBase
+
 /// A departmental register: record-level CSV (fire calls, water tests, property assessments) whose
 /// columns the catalog declares in the Frictionless Table Schema vocabulary, and from which data
 /// elements are derived (docs/registers.md).
@@ -50,7 +51,9 @@ public struct RegisterField: Sendable {
 /// How an element is derived from a register: `sum(deaths where fy(received_at) == {year})`.
 public struct Derivation: Sendable {
     public enum Aggregate: String, Sendable, CaseIterable {
-        case count, countDistinct = "count distinct", sum, min, max, mean
+        case count
+        case countDistinct = "count distinct"
+        case sum, min, max, mean
     }
 
     public var element: String
@@ -85,7 +88,12 @@ public indirect enum Condition: Sendable {
 }
 
 public enum ComparisonOperator: String, Sendable, CaseIterable {
-    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessEqual = "<="
+    case greater = ">"
+    case greaterEqual = ">="
 }
 
 /// A side of a comparison in a derivation's filter.

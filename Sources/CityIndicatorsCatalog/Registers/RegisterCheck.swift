@@ -1,4 +1,5 @@
 import CityIndicatorsBase
+
 /// Static checks of a derivation against its register's fields and its element: columns exist,
 /// comparisons compare like with like, enum values are spelled right, and units agree.
 enum RegisterCheck {
@@ -13,7 +14,11 @@ enum RegisterCheck {
         var problems: [Problem] = []
         func field(_ name: String, at offset: Int) -> RegisterField? {
             if let f = fields.first(where: { $0.name == name }) { return f }
-            problems.append(Problem(code: .undefinedReference, message: "no column '\(name)' in this register", offset: offset, hint: Suggest.nearest(name, in: fields.map(\.name)).map { "did you mean '\($0)'?" } ?? "Columns: \(fields.map(\.name).joined(separator: ", ")).")
+            problems.append(
+                Problem(
+                    code: .undefinedReference, message: "no column '\(name)' in this register", offset: offset,
+                    hint: Suggest.nearest(name, in: fields.map(\.name)).map { "did you mean '\($0)'?" }
+                        ?? "Columns: \(fields.map(\.name).joined(separator: ", ")).")
             )
             return nil
         }
@@ -22,18 +27,40 @@ enum RegisterCheck {
         case .count, .countDistinct:
             if let column = d.column { _ = field(column, at: columnOffset) }
             if element.unit.dimension != countDimension {
-                problems.append(Problem(code: .dimensionMismatch, message: "\(d.aggregate.rawValue) gives a number of records, but element '\(element.id)' is in \(element.unit.id) (\(element.unit.dimension))", offset: 0, hint: "Use sum, mean, min or max of a column in a unit that converts to \(element.unit.id)."))
+                problems.append(
+                    Problem(
+                        code: .dimensionMismatch,
+                        message:
+                            "\(d.aggregate.rawValue) gives a number of records, but element '\(element.id)' is in \(element.unit.id) (\(element.unit.dimension))",
+                        offset: 0,
+                        hint: "Use sum, mean, min or max of a column in a unit that converts to \(element.unit.id)."))
             }
         case .sum, .min, .max, .mean:
             if let column = d.column, let f = field(column, at: columnOffset) {
                 if !f.type.isNumeric {
-                    problems.append(Problem(code: .dimensionMismatch, message: "\(d.aggregate.rawValue) needs an integer or number column; '\(column)' is \(f.type.rawValue)", offset: columnOffset))
+                    problems.append(
+                        Problem(
+                            code: .dimensionMismatch,
+                            message:
+                                "\(d.aggregate.rawValue) needs an integer or number column; '\(column)' is \(f.type.rawValue)",
+                            offset: columnOffset))
                 } else if let unit = f.unit {
                     if !unit.converts(to: element.unit) {
-                        problems.append(Problem(code: .dimensionMismatch, message: "column '\(column)' is in \(unit.id) (\(unit.dimension)), which does not convert to \(element.unit.id), the unit of element '\(element.id)'", offset: columnOffset, hint: "Give the column a unit of the same family as \(element.unit.id)."))
+                        problems.append(
+                            Problem(
+                                code: .dimensionMismatch,
+                                message:
+                                    "column '\(column)' is in \(unit.id) (\(unit.dimension)), which does not convert to \(element.unit.id), the unit of element '\(element.id)'",
+                                offset: columnOffset,
+                                hint: "Give the column a unit of the same family as \(element.unit.id)."))
                     }
                 } else {
-                    problems.append(Problem(code: .dimensionMismatch, message: "column '\(column)' has no unit, so its \(d.aggregate.rawValue) cannot be checked against \(element.unit.id)", offset: columnOffset, hint: "Add 'unit:' to the field."))
+                    problems.append(
+                        Problem(
+                            code: .dimensionMismatch,
+                            message:
+                                "column '\(column)' has no unit, so its \(d.aggregate.rawValue) cannot be checked against \(element.unit.id)",
+                            offset: columnOffset, hint: "Add 'unit:' to the field."))
                 }
             }
         }
@@ -58,7 +85,11 @@ enum RegisterCheck {
             case .datePart(let part, let name, let at):
                 guard let f = field(name, at) else { return (.unknown, nil) }
                 if f.type != .date {
-                    problems.append(Problem(code: .dimensionMismatch, message: "\(part.rawValue)(…) needs a date column; '\(name)' is \(f.type.rawValue)", offset: at))
+                    problems.append(
+                        Problem(
+                            code: .dimensionMismatch,
+                            message: "\(part.rawValue)(…) needs a date column; '\(name)' is \(f.type.rawValue)",
+                            offset: at))
                     return (.unknown, nil)
                 }
                 return (.number, nil)
@@ -73,24 +104,51 @@ enum RegisterCheck {
             if ka == .unknown || kb == .unknown { return }
             // A date column compared with a "YYYY-MM-DD" text.
             if ka == .date, case .text(let t, let at) = b {
-                if CellParsers.date(t) == nil { problems.append(Problem(code: .wrongType, message: "'\(t)' is not a date; write dates as \"YYYY-MM-DD\"", offset: at)) }
+                if CellParsers.date(t) == nil {
+                    problems.append(
+                        Problem(
+                            code: .wrongType, message: "'\(t)' is not a date; write dates as \"YYYY-MM-DD\"", offset: at
+                        ))
+                }
                 return
             }
             if kb == .date, case .text(let t, let at) = a {
-                if CellParsers.date(t) == nil { problems.append(Problem(code: .wrongType, message: "'\(t)' is not a date; write dates as \"YYYY-MM-DD\"", offset: at)) }
+                if CellParsers.date(t) == nil {
+                    problems.append(
+                        Problem(
+                            code: .wrongType, message: "'\(t)' is not a date; write dates as \"YYYY-MM-DD\"", offset: at
+                        ))
+                }
                 return
             }
             if ka != kb {
-                problems.append(Problem(code: .dimensionMismatch, message: "cannot compare \(describe(a, ka)) with \(describe(b, kb))", offset: b.offset, hint: ka == .date ? "Compare a date column with a date \"YYYY-MM-DD\", or use year(…), fy(…) or month(…) to compare with a number." : nil))
+                problems.append(
+                    Problem(
+                        code: .dimensionMismatch, message: "cannot compare \(describe(a, ka)) with \(describe(b, kb))",
+                        offset: b.offset,
+                        hint: ka == .date
+                            ? "Compare a date column with a date \"YYYY-MM-DD\", or use year(…), fy(…) or month(…) to compare with a number."
+                            : nil))
                 return
             }
             if let op, ka == .text || ka == .boolean, op != .equal, op != .notEqual {
-                problems.append(Problem(code: .dimensionMismatch, message: "\(ka == .text ? "text" : "yes/no values") can only be compared with == and !=", offset: a.offset))
+                problems.append(
+                    Problem(
+                        code: .dimensionMismatch,
+                        message: "\(ka == .text ? "text" : "yes/no values") can only be compared with == and !=",
+                        offset: a.offset))
             }
             // A misspelt category would silently match nothing: check it against the enum.
             for (f, other) in [(fa, b), (fb, a)] {
-                if let f, let values = f.enumValues, f.type == .string, case .text(let t, let at) = other, !values.contains(t) {
-                    problems.append(Problem(code: .undefinedReference, message: "'\(t)' is not one of the values of column '\(f.name)' (\(values.joined(separator: ", ")))", offset: at, hint: Suggest.nearest(t, in: values).map { "did you mean '\($0)'?" }))
+                if let f, let values = f.enumValues, f.type == .string, case .text(let t, let at) = other,
+                    !values.contains(t)
+                {
+                    problems.append(
+                        Problem(
+                            code: .undefinedReference,
+                            message:
+                                "'\(t)' is not one of the values of column '\(f.name)' (\(values.joined(separator: ", ")))",
+                            offset: at, hint: Suggest.nearest(t, in: values).map { "did you mean '\($0)'?" }))
                 }
             }
         }
@@ -102,8 +160,11 @@ enum RegisterCheck {
         case .compare(let a, let op, let b): compatible(a, b, op)
         case .member(let a, let list): for b in list { compatible(a, b, .equal) }
         case .blank(let a, _):
-            if case .column = a { _ = kind(a) } else {
-                problems.append(Problem(code: .invalidValue, message: "'is blank' applies to a column", offset: a.offset))
+            if case .column = a {
+                _ = kind(a)
+            } else {
+                problems.append(
+                    Problem(code: .invalidValue, message: "'is blank' applies to a column", offset: a.offset))
             }
         }
     }

@@ -1,6 +1,6 @@
-import Foundation
 import CityIndicatorsBase
 import CityIndicatorsCatalog
+import Foundation
 
 /// A derivation's filter flattened into postfix instructions over plain values, so the per-record
 /// loop evaluates it without touching reference-counted enum boxes.
@@ -50,10 +50,12 @@ final class FilterProgram: @unchecked Sendable {
             }
             switch f {
             case .and(let x, let y):
-                emit(x); emit(y)
+                emit(x)
+                emit(y)
                 list.append(FilterInstruction(code: .and))
             case .or(let x, let y):
-                emit(x); emit(y)
+                emit(x)
+                emit(y)
                 list.append(FilterInstruction(code: .or))
             case .not(let x):
                 emit(x)
@@ -61,9 +63,14 @@ final class FilterProgram: @unchecked Sendable {
             case .compare(let x, let op, let y):
                 let (sa, a, ca) = operand(x)
                 let (sb, b, cb) = operand(y)
-                list.append(FilterInstruction(code: .compare, op: op, aSource: sa, bSource: sb, a: a, b: b, aConstant: ca, bConstant: cb))
+                list.append(
+                    FilterInstruction(
+                        code: .compare, op: op, aSource: sa, bSource: sb, a: a, b: b, aConstant: ca, bConstant: cb))
             case .textEquals(let field, let literal, let negated):
-                list.append(FilterInstruction(code: .textEquals, negated: negated, a: field, literalStart: bytes.count, literalCount: literal.count))
+                list.append(
+                    FilterInstruction(
+                        code: .textEquals, negated: negated, a: field, literalStart: bytes.count,
+                        literalCount: literal.count))
                 bytes += literal
             case .fieldsEqual(let x, let y, let negated):
                 list.append(FilterInstruction(code: .fieldsEqual, negated: negated, a: x, b: y))
@@ -79,7 +86,15 @@ final class FilterProgram: @unchecked Sendable {
             ranges.append(start..<list.count)
         }
         sameFilterAs = ranges.indices.map { k in
-            ranges.indices.first { j in ranges[j].count == ranges[k].count && zip(ranges[j], ranges[k]).allSatisfy { list[$0] == list[$1] } && (j == k || zip(ranges[j], ranges[k]).allSatisfy { list[$0].code != .textEquals || bytes[list[$0].literalStart..<list[$0].literalStart + list[$0].literalCount] == bytes[list[$1].literalStart..<list[$1].literalStart + list[$1].literalCount] }) } ?? k
+            ranges.indices.first { j in
+                ranges[j].count == ranges[k].count && zip(ranges[j], ranges[k]).allSatisfy { list[$0] == list[$1] }
+                    && (j == k
+                        || zip(ranges[j], ranges[k]).allSatisfy {
+                            list[$0].code != .textEquals
+                                || bytes[list[$0].literalStart..<list[$0].literalStart + list[$0].literalCount]
+                                    == bytes[list[$1].literalStart..<list[$1].literalStart + list[$1].literalCount]
+                        })
+            } ?? k
         }
         count = list.count
         instructions = .allocate(capacity: max(1, list.count))
@@ -121,8 +136,12 @@ struct RecordValues {
     }
 
     func deallocate() {
-        number.deallocate(); present.deallocate(); year.deallocate(); month.deallocate()
-        text.deallocate(); textCount.deallocate()
+        number.deallocate()
+        present.deallocate()
+        year.deallocate()
+        month.deallocate()
+        text.deallocate()
+        textCount.deallocate()
     }
 
     @inline(__always)
@@ -138,7 +157,10 @@ struct RecordValues {
 
     /// Runs a filter's instructions on this record.
     @inline(__always)
-    func matches(_ instructions: UnsafeMutablePointer<FilterInstruction>, _ literals: UnsafeMutablePointer<UInt8>, _ range: Range<Int>) -> Bool {
+    func matches(
+        _ instructions: UnsafeMutablePointer<FilterInstruction>, _ literals: UnsafeMutablePointer<UInt8>,
+        _ range: Range<Int>
+    ) -> Bool {
         if range.isEmpty { return true }
         var stack: UInt64 = 0
         for k in range {
@@ -160,7 +182,9 @@ struct RecordValues {
                 }
             case .textEquals:
                 if present[ins.a], let p = text[ins.a] {
-                    bit = textCount[ins.a] == ins.literalCount && CellParsers.equal(p, literals + ins.literalStart, ins.literalCount)
+                    bit =
+                        textCount[ins.a] == ins.literalCount
+                        && CellParsers.equal(p, literals + ins.literalStart, ins.literalCount)
                     if ins.negated { bit = !bit }
                 } else {
                     bit = false
@@ -177,11 +201,13 @@ struct RecordValues {
             case .constant:
                 bit = !ins.negated
             case .and:
-                let top = stack & 1, below = (stack >> 1) & 1
+                let top = stack & 1
+                let below = (stack >> 1) & 1
                 stack = (stack >> 2) << 1 | (top & below)
                 continue
             case .or:
-                let top = stack & 1, below = (stack >> 1) & 1
+                let top = stack & 1
+                let below = (stack >> 1) & 1
                 stack = (stack >> 2) << 1 | (top | below)
                 continue
             case .not:

@@ -1,6 +1,6 @@
-import Foundation
 import CityIndicatorsBase
 import CityIndicatorsCatalog
+import Foundation
 
 /// An open-addressing set of 64-bit hashes (8 bytes a slot, at most 75 % full): the memory of a
 /// unique or count-distinct check over millions of records.
@@ -36,7 +36,9 @@ struct HashSet64 {
 
     /// `count` zeroed slots.
     private static func zeroed(_ count: Int) -> UnsafeMutablePointer<UInt64> {
-        if count >= mapped, let p = mmap(nil, count * 8, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), p != MAP_FAILED {
+        if count >= mapped, let p = mmap(nil, count * 8, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+            p != MAP_FAILED
+        {
             return p.bindMemory(to: UInt64.self, capacity: count)
         }
         let p = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
@@ -116,7 +118,7 @@ struct HashSet64 {
     }
 
     /// Calls `body` with every value.
-    func forEach(_ body: (UInt64) -> Void) {
+    func forEachValue(_ body: (UInt64) -> Void) {
         if state.pointee.hasZero { body(0) }
         let slots = state.pointee.slots
         for k in 0..<capacity where slots[k] != 0 { body(slots[k]) }

@@ -1,5 +1,6 @@
 import CityIndicatorsBase
 import CityIndicatorsCatalog
+
 /// A register schema compiled against one file's header and reporting year: column positions,
 /// enum values as bytes, filters with field indices. Shared read-only by the scanning threads.
 final class RegisterPlan: @unchecked Sendable {
@@ -74,7 +75,9 @@ final class RegisterPlan: @unchecked Sendable {
         derivations = register.derivations.map { d in
             let field = d.column.flatMap { c in fields.firstIndex { $0.name == c } } ?? -1
             var factor = 1.0
-            if field >= 0, let unit = fields[field].unit, let element = catalog.elements[d.element], unit.converts(to: element.unit) {
+            if field >= 0, let unit = fields[field].unit, let element = catalog.elements[d.element],
+                unit.converts(to: element.unit)
+            {
                 factor = unit.convert(1, to: element.unit)
             }
             var unavailable: String?
@@ -86,7 +89,9 @@ final class RegisterPlan: @unchecked Sendable {
                     unavailable = error.reason
                 }
             }
-            return CompiledDerivation(derivation: d, aggregate: d.aggregate, field: field, filter: filter, factor: factor, unavailable: unavailable)
+            return CompiledDerivation(
+                derivation: d, aggregate: d.aggregate, field: field, filter: filter, factor: factor,
+                unavailable: unavailable)
         }
     }
 
@@ -104,7 +109,9 @@ final class RegisterPlan: @unchecked Sendable {
             case .boolean(let b, _): return .constant(b ? 1 : 0)
             case .text(let t, _): return .constant(Double(CellParsers.date(t)?.days ?? 0))
             case .reportingYear:
-                guard let year else { throw Unavailable(reason: "its filter uses {year}, and the file is not in a year folder (2024/…)") }
+                guard let year else {
+                    throw Unavailable(reason: "its filter uses {year}, and the file is not in a year folder (2024/…)")
+                }
                 return .constant(Double(year))
             }
         }
@@ -129,8 +136,10 @@ final class RegisterPlan: @unchecked Sendable {
             return .compare(try number(a), op, try number(b))
         }
         switch c {
-        case .and(let a, let b): return .and(try compile(a, fields: fields, year: year), try compile(b, fields: fields, year: year))
-        case .or(let a, let b): return .or(try compile(a, fields: fields, year: year), try compile(b, fields: fields, year: year))
+        case .and(let a, let b):
+            return .and(try compile(a, fields: fields, year: year), try compile(b, fields: fields, year: year))
+        case .or(let a, let b):
+            return .or(try compile(a, fields: fields, year: year), try compile(b, fields: fields, year: year))
         case .not(let a): return .not(try compile(a, fields: fields, year: year))
         case .compare(let a, let op, let b): return try compare(a, op, b)
         case .member(let a, let list):

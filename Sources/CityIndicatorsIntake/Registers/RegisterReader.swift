@@ -1,6 +1,6 @@
-import Foundation
 import CityIndicatorsBase
 import CityIndicatorsCatalog
+import Foundation
 
 /// An element derived from a register: its value and the records behind it.
 public struct DerivedValue: Sendable, Codable {
@@ -97,7 +97,9 @@ public struct RegisterReader {
         try SubmissionReader.requireRegularFile(path)  // before opening: a pipe would block
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw InputError("\(path): cannot be read (\(String(cString: strerror(errno))))", hint: "Check the path and the file's permissions.")
+            throw InputError(
+                "\(path): cannot be read (\(String(cString: strerror(errno))))",
+                hint: "Check the path and the file's permissions.")
         }
         defer { close(fd) }
         var info = stat()
@@ -108,7 +110,8 @@ public struct RegisterReader {
         var result = RegisterResult(path: path, register: register.id, year: year)
         result.bytes = size
         func fileProblem(_ code: DiagnosticCode, _ message: String, line: Int = 0, column: Int = 0, hint: String?) {
-            result.add(Diagnostic(code, message, at: SourceLocation(file: path, line: line, column: column), hint: hint))
+            result.add(
+                Diagnostic(code, message, at: SourceLocation(file: path, line: line, column: column), hint: hint))
         }
         // The head: encoding, delimiter, header.
         var head = [UInt8](repeating: 0, count: min(size, 1 << 16))
@@ -124,30 +127,37 @@ public struct RegisterReader {
             return result
         }
         guard let newline = head[start...].firstIndex(of: 10) ?? (size == head.count ? head.count : nil) else {
-            fileProblem(.missingColumn, "the header row is longer than 64 KB", line: 1, column: 1, hint: "The first row must be the column names.")
+            fileProblem(
+                .missingColumn, "the header row is longer than 64 KB", line: 1, column: 1,
+                hint: "The first row must be the column names.")
             return result
         }
         var headerBytes = Array(head[start..<newline])
         if headerBytes.last == 13 { headerBytes.removeLast() }
         guard String(validating: headerBytes, as: UTF8.self) != nil else {
-            fileProblem(.encoding, "the header row is not UTF-8 text", line: 1, column: 1, hint: "Re-save the file as UTF-8. " + FileSniff.saveAs)
+            fileProblem(
+                .encoding, "the header row is not UTF-8 text", line: 1, column: 1,
+                hint: "Re-save the file as UTF-8. " + FileSniff.saveAs)
             return result
         }
         // The header through the one CSV tokenizer: quoted names and delimiters inside quotes.
         let headerCells = CSVReader(bytes: headerBytes, delimiter: delimiter).next()?.cells ?? []
         let header = headerCells.map { String(decoding: $0.bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces) }
-        checkHeader(header, headerBytes: headerBytes, delimiter: delimiter, register: register, path: path, into: &result)
+        checkHeader(
+            header, headerBytes: headerBytes, delimiter: delimiter, register: register, path: path, into: &result)
         start = newline + 1
 
         let plan = RegisterPlan(register: register, header: header, delimiter: delimiter, year: year, catalog: catalog)
         let program = FilterProgram(plan.derivations.map(\.filter))
         let dataBytes = max(0, size - start)
         let threads = max(1, min(options.threads, dataBytes / max(1, options.minBytesPerThread)))
-        var scanners = scan(plan: plan, program: program, fd: fd, from: start, size: size, threads: threads, optimistic: threads > 1)
+        var scanners = scan(
+            plan: plan, program: program, fd: fd, from: start, size: size, threads: threads, optimistic: threads > 1)
         if !consistent(scanners) {
             // A quoted line break fooled a split, or a key repeats: read again on one thread,
             // checking each key at its record, which is always right.
-            scanners = scan(plan: plan, program: program, fd: fd, from: start, size: size, threads: 1, optimistic: false)
+            scanners = scan(
+                plan: plan, program: program, fd: fd, from: start, size: size, threads: 1, optimistic: false)
             _ = consistent(scanners)
         }
         result.threads = scanners.count
@@ -155,7 +165,10 @@ public struct RegisterReader {
         return result
     }
 
-    private func checkHeader(_ header: [String], headerBytes: [UInt8], delimiter: UInt8, register: Register, path: String, into result: inout RegisterResult) {
+    private func checkHeader(
+        _ header: [String], headerBytes: [UInt8], delimiter: UInt8, register: Register, path: String,
+        into result: inout RegisterResult
+    ) {
         var columnOf: [String: Int] = [:]
         // Character column of each header cell.
         var columns: [Int] = [1]
@@ -165,29 +178,50 @@ public struct RegisterReader {
             if b == delimiter { columns.append(chars) }
         }
         func add(_ code: DiagnosticCode, _ message: String, column: Int, hint: String?, severity: Severity? = nil) {
-            result.add(Diagnostic(code, message, at: SourceLocation(file: path, line: 1, column: column), hint: hint, severity: severity))
+            result.add(
+                Diagnostic(
+                    code, message, at: SourceLocation(file: path, line: 1, column: column), hint: hint,
+                    severity: severity))
         }
-        let used = Set(register.derivations.flatMap { ($0.column.map { [$0] } ?? []) + ($0.condition?.columns ?? []) } + register.primaryKey)
+        let used = Set(
+            register.derivations.flatMap { ($0.column.map { [$0] } ?? []) + ($0.condition?.columns ?? []) }
+                + register.primaryKey)
         for (j, name) in header.enumerated() {
             let col = j < columns.count ? columns[j] : 1
             if let first = columnOf[name] {
-                add(.duplicateColumn, "column '\(name)' appears twice (first at column \(columns[first]))", column: col, hint: "Remove or rename one; the first is used.")
+                add(
+                    .duplicateColumn, "column '\(name)' appears twice (first at column \(columns[first]))", column: col,
+                    hint: "Remove or rename one; the first is used.")
                 continue
             }
             columnOf[name] = j
             if register.field(name) == nil {
-                add(.unknownColumn, "column '\(name)' is not in the \(register.id) register; it is ignored", column: col, hint: Suggest.nearest(name, in: register.fields.map(\.name)).map { "Did you mean '\($0)'?" } ?? "Columns: \(register.fields.map(\.name).joined(separator: ", ")).")
+                add(
+                    .unknownColumn, "column '\(name)' is not in the \(register.id) register; it is ignored",
+                    column: col,
+                    hint: Suggest.nearest(name, in: register.fields.map(\.name)).map { "Did you mean '\($0)'?" }
+                        ?? "Columns: \(register.fields.map(\.name).joined(separator: ", ")).")
             }
         }
         for field in register.fields where columnOf[field.name] == nil {
             let needed = field.required || used.contains(field.name)
-            add(.missingColumn, "the header has no column '\(field.name)'\(needed ? "" : "; its checks are skipped")", column: 0, hint: "The \(register.id) register's columns are: \(register.fields.map(\.name).joined(separator: ",")).", severity: needed ? .error : .warning)
+            add(
+                .missingColumn, "the header has no column '\(field.name)'\(needed ? "" : "; its checks are skipped")",
+                column: 0,
+                hint:
+                    "The \(register.id) register's columns are: \(register.fields.map(\.name).joined(separator: ",")).",
+                severity: needed ? .error : .warning)
         }
     }
 
-    private func scan(plan: RegisterPlan, program: FilterProgram, fd: Int32, from start: Int, size: Int, threads: Int, optimistic: Bool) -> [RegisterScanner] {
+    private func scan(
+        plan: RegisterPlan, program: FilterProgram, fd: Int32, from start: Int, size: Int, threads: Int,
+        optimistic: Bool
+    ) -> [RegisterScanner] {
         let scanners = (0..<threads).map { _ in
-            RegisterScanner(plan: plan, program: program, fd: fd, bufferSize: options.bufferSize, maxRecordBytes: options.maxRecordBytes, maxListed: options.maxListed, optimistic: optimistic)
+            RegisterScanner(
+                plan: plan, program: program, fd: fd, bufferSize: options.bufferSize,
+                maxRecordBytes: options.maxRecordBytes, maxListed: options.maxListed, optimistic: optimistic)
         }
         let share = (size - start) / threads
         let box = ScannerBox(scanners)
@@ -210,8 +244,12 @@ public struct RegisterReader {
         // Sets are compared by probing, without building their union (memory stays two halves).
         for (k, other) in scanners.enumerated() {
             for earlier in scanners[..<k] {
-                for (u, set) in other.uniqueSets.enumerated() where earlier.uniqueSets[u].common(with: set) > 0 { return false }
-                if let keys = other.keySet, let earlierKeys = earlier.keySet, earlierKeys.common(with: keys) > 0 { return false }
+                for (u, set) in other.uniqueSets.enumerated() where earlier.uniqueSets[u].common(with: set) > 0 {
+                    return false
+                }
+                if let keys = other.keySet, let earlierKeys = earlier.keySet, earlierKeys.common(with: keys) > 0 {
+                    return false
+                }
             }
         }
         return true
@@ -228,18 +266,24 @@ public struct RegisterReader {
         var total = 0
         for set in sets {
             total += set.count - union.common(with: set)
-            set.forEach { _ = union.insert($0) }
+            set.forEachValue { _ = union.insert($0) }
         }
         return total
     }
 
-    private func merge(_ scanners: [RegisterScanner], plan: RegisterPlan, firstLine: Int, into result: inout RegisterResult) {
+    private func merge(
+        _ scanners: [RegisterScanner], plan: RegisterPlan, firstLine: Int, into result: inout RegisterResult
+    ) {
         var base = firstLine
         var listed: [Diagnostic] = []
         var accumulators = [RegisterScanner.Accumulator](repeating: .init(), count: plan.derivations.count)
         for s in scanners {
             if let fatal = s.fatal {
-                result.add(Diagnostic(.unterminatedQuote, "the file cannot be read past here: \(fatal)", at: SourceLocation(file: result.path, line: base + s.lines), hint: "Check for a double quote that is never closed."))
+                result.add(
+                    Diagnostic(
+                        .unterminatedQuote, "the file cannot be read past here: \(fatal)",
+                        at: SourceLocation(file: result.path, line: base + s.lines),
+                        hint: "Check for a double quote that is never closed."))
             }
             result.records += s.records
             result.accepted += s.accepted
@@ -248,9 +292,14 @@ public struct RegisterReader {
             result.largestBuffer = max(result.largestBuffer, s.largestBuffer)
             for (code, n) in s.counts { result.problemCounts[code.rawValue, default: 0] += n }
             for p in s.listed {
-                listed.append(Diagnostic(p.code, p.message, at: SourceLocation(file: result.path, line: base + p.line, column: p.column), hint: p.hint))
+                listed.append(
+                    Diagnostic(
+                        p.code, p.message, at: SourceLocation(file: result.path, line: base + p.line, column: p.column),
+                        hint: p.hint))
             }
-            for r in s.rejectedSamples { result.rejectedSamples.append(RejectedRecord(line: base + r.line, reason: r.reason)) }
+            for r in s.rejectedSamples {
+                result.rejectedSamples.append(RejectedRecord(line: base + r.line, reason: r.reason))
+            }
             for k in 0..<plan.derivations.count { accumulators[k].merge(s.accumulators[k]) }
             base += s.lines
         }
@@ -264,7 +313,11 @@ public struct RegisterReader {
         }
         for s in scanners {
             for (code, n) in s.counts {
-                if code.severity == .error { result.errors += n } else if code.severity == .warning { result.warnings += n }
+                if code.severity == .error {
+                    result.errors += n
+                } else if code.severity == .warning {
+                    result.warnings += n
+                }
             }
         }
         for d in listed.prefix(limit) { shown[d.code.rawValue, default: 0] += 1 }
@@ -272,7 +325,13 @@ public struct RegisterReader {
         for (code, n) in result.problemCounts.sorted(by: { $0.key < $1.key }) {
             let more = n - (shown[code] ?? 0)
             guard more > 0, let c = DiagnosticCode(rawValue: code) else { continue }
-            result.diagnostics.append(Diagnostic(c, "\(Format.grouped(more)) more \(code) problem(s) (\(c.title.lowercased())) are counted but not listed", at: SourceLocation(file: result.path), hint: "The first \(limit) problems of a file are listed; fix them and validate again.", severity: .info))
+            result.diagnostics.append(
+                Diagnostic(
+                    c,
+                    "\(Format.grouped(more)) more \(code) problem(s) (\(c.title.lowercased())) are counted but not listed",
+                    at: SourceLocation(file: result.path),
+                    hint: "The first \(limit) problems of a file are listed; fix them and validate again.",
+                    severity: .info))
         }
         if result.rejectedSamples.count > 20 { result.rejectedSamples = Array(result.rejectedSamples.prefix(20)) }
         // The derived values.
@@ -286,7 +345,9 @@ public struct RegisterReader {
             } else if result.accepted == 0 {
                 // An empty register is no evidence of zero: never derive 0 from nothing.
                 reason = result.records == 0 ? "the register has no records" : "the register has no accepted records"
-            } else if let missing = ([d.derivation.column].compactMap { $0 } + (d.derivation.condition?.columns ?? [])).first(where: { name in plan.columnOfField[plan.fields.firstIndex { $0.name == name }!] < 0 }) {
+            } else if let missing = ([d.derivation.column].compactMap { $0 } + (d.derivation.condition?.columns ?? []))
+                .first(where: { name in plan.columnOfField[plan.fields.firstIndex { $0.name == name }!] < 0 })
+            {
                 reason = "the file has no column '\(missing)'"
             } else {
                 ran = true
@@ -298,9 +359,17 @@ public struct RegisterReader {
                 case .min: value = a.valued > 0 ? a.minimum * d.factor : nil
                 case .max: value = a.valued > 0 ? a.maximum * d.factor : nil
                 }
-                if value == nil { reason = a.matched == 0 ? "no accepted record matches the filter" : "none of the \(a.matched) matching records has a '\(d.derivation.column ?? "")' value" }
+                if value == nil {
+                    reason =
+                        a.matched == 0
+                        ? "no accepted record matches the filter"
+                        : "none of the \(a.matched) matching records has a '\(d.derivation.column ?? "")' value"
+                }
             }
-            result.derived.append(DerivedValue(element: d.derivation.element, derivation: d.derivation.source, value: value, matched: a.matched, valued: a.valued, reason: reason, ran: ran))
+            result.derived.append(
+                DerivedValue(
+                    element: d.derivation.element, derivation: d.derivation.source, value: value, matched: a.matched,
+                    valued: a.valued, reason: reason, ran: ran))
         }
     }
 }

@@ -1,6 +1,6 @@
-import Foundation
 import CityIndicatorsBase
 import CityIndicatorsCatalog
+import Foundation
 
 /// One thread's share of a register: reads its byte range with `pread` into a fixed buffer,
 /// splits records without making Strings, checks every cell against the schema and feeds the
@@ -133,7 +133,10 @@ final class RegisterScanner {
     /// This record's filter results, by derivation.
     private let filterResults: UnsafeMutablePointer<Bool>
 
-    init(plan: RegisterPlan, program: FilterProgram, fd: Int32, bufferSize: Int, maxRecordBytes: Int, maxListed: Int, optimistic: Bool) {
+    init(
+        plan: RegisterPlan, program: FilterProgram, fd: Int32, bufferSize: Int, maxRecordBytes: Int, maxListed: Int,
+        optimistic: Bool
+    ) {
         self.optimistic = optimistic
         pending = .allocate(capacity: (plan.uniqueFields.count + 1) * RegisterScanner.batchSize)
         pendingCount = .allocate(capacity: plan.uniqueFields.count + 1)
@@ -182,7 +185,8 @@ final class RegisterScanner {
             }
             specs[i] = FieldSpec(
                 type: f.type, column: plan.columnOfField[i], required: f.required || plan.primaryKey.contains(i),
-                hasEnum: f.enumValues != nil, checksText: (f.pattern != nil && fixed == nil) || f.minLength != nil || f.maxLength != nil,
+                hasEnum: f.enumValues != nil,
+                checksText: (f.pattern != nil && fixed == nil) || f.minLength != nil || f.maxLength != nil,
                 minimum: f.minimum ?? -.infinity, maximum: f.maximum ?? .infinity,
                 enumFirst: first, enumCount: spans.count / 2 - first, fixedPattern: fixed, fixedPositions: positions,
                 unique: plan.uniqueFields.firstIndex(of: i) ?? -1)
@@ -206,7 +210,9 @@ final class RegisterScanner {
         derivationSpecs = .allocate(capacity: max(1, derivationCount))
         for (k, d) in plan.derivations.enumerated() {
             let same = program.sameFilterAs[k]
-            derivationSpecs[k] = DerivationSpec(aggregate: d.aggregate, field: d.field, active: d.unavailable == nil, range: program.ranges[k], reuse: same != k && plan.derivations[same].unavailable == nil ? same : -1)
+            derivationSpecs[k] = DerivationSpec(
+                aggregate: d.aggregate, field: d.field, active: d.unavailable == nil, range: program.ranges[k],
+                reuse: same != k && plan.derivations[same].unavailable == nil ? same : -1)
         }
     }
 
@@ -306,7 +312,8 @@ final class RegisterScanner {
             pos = next
             if records == 4096 {
                 // Size the key sets once for the whole range, from the records' average length.
-                let expected = Int(Double(end - firstRecordOffset) / Double(max(1, base + pos - firstRecordOffset)) * 4096 * 1.05)
+                let expected = Int(
+                    Double(end - firstRecordOffset) / Double(max(1, base + pos - firstRecordOffset)) * 4096 * 1.05)
                 for set in uniqueSets { set.reserve(expected) }
                 keySet?.reserve(expected)
             }
@@ -354,7 +361,8 @@ final class RegisterScanner {
 
     private func cellText(_ cell: Int) -> String {
         let n = cellEnd[cell] - cellStart[cell]
-        let text = String(decoding: UnsafeBufferPointer(start: buffer + cellStart[cell], count: min(n, 80)), as: UTF8.self)
+        let text = String(
+            decoding: UnsafeBufferPointer(start: buffer + cellStart[cell], count: min(n, 80)), as: UTF8.self)
         return n > 80 ? text + "…" : text
     }
 
@@ -387,10 +395,20 @@ final class RegisterScanner {
         if cellCount > 0, cellCount <= cells, cellFlags[cellCount - 1] & 8 != 0 {
             // A quote opened and never closed swallows the rest of the file: say that, not
             // that the record is short.
-            report(.unterminatedQuote, "a quoted cell is not closed before the end of the file", hint: "Add the closing double quote; the cell runs from here to the end of the file.", offset: cellStart[cellCount - 1] - 1, recordStart: recordStart)
+            report(
+                .unterminatedQuote, "a quoted cell is not closed before the end of the file",
+                hint: "Add the closing double quote; the cell runs from here to the end of the file.",
+                offset: cellStart[cellCount - 1] - 1, recordStart: recordStart)
         } else if cellCount != columnCount {
-            let offset = cellCount > columnCount ? cellStart[columnCount] : (cellCount > 0 ? cellEnd[cellCount - 1] : recordStart)
-            report(.raggedRow, "the record has \(cellCount) cell(s); the header has \(plan.columnCount)", hint: cellCount > plan.columnCount ? "A value with a comma must be in double quotes (\"Kothrud, ward 12\")." : "Every record needs a cell for each column, even if blank.", offset: offset, recordStart: recordStart)
+            let offset =
+                cellCount > columnCount
+                ? cellStart[columnCount] : (cellCount > 0 ? cellEnd[cellCount - 1] : recordStart)
+            report(
+                .raggedRow, "the record has \(cellCount) cell(s); the header has \(plan.columnCount)",
+                hint: cellCount > plan.columnCount
+                    ? "A value with a comma must be in double quotes (\"Kothrud, ward 12\")."
+                    : "Every record needs a cell for each column, even if blank.", offset: offset,
+                recordStart: recordStart)
         } else {
             checkCells(recordStart: recordStart)
         }
@@ -408,7 +426,10 @@ final class RegisterScanner {
         for c in 0..<columnCount {
             let flags = cellFlags[c]
             if flags & 4 != 0 {
-                report(.quoteInUnquotedField, "a double quote inside a cell that does not start with one", hint: "Put the whole cell in double quotes and double the inner quotes: \"6\"\" pipe\".", offset: cellStart[c], recordStart: recordStart)
+                report(
+                    .quoteInUnquotedField, "a double quote inside a cell that does not start with one",
+                    hint: "Put the whole cell in double quotes and double the inner quotes: \"6\"\" pipe\".",
+                    offset: cellStart[c], recordStart: recordStart)
             }
         }
         for i in 0..<fieldCount {
@@ -443,7 +464,10 @@ final class RegisterScanner {
                 v.present[i] = false
                 if spec.required {
                     let field = plan.fields[i]
-                    report(.requiredBlank, "'\(field.name)' is blank; a value is required", hint: "Fill in \(field.title ?? field.name) for this record.", offset: cellStart[column], recordStart: recordStart)
+                    report(
+                        .requiredBlank, "'\(field.name)' is blank; a value is required",
+                        hint: "Fill in \(field.title ?? field.name) for this record.", offset: cellStart[column],
+                        recordStart: recordStart)
                 }
                 continue
             }
@@ -466,45 +490,74 @@ final class RegisterScanner {
                         let text = String(decoding: UnsafeBufferPointer(start: start, count: n), as: UTF8.self)
                         let values = field.enumValues ?? []
                         let suggestion = Suggest.nearest(text, in: values)
-                        report(.notAllowedValue, "'\(text)' is not an allowed value of '\(field.name)'", hint: (suggestion.map { "Did you mean '\($0)'? " } ?? "") + "Allowed: \(values.prefix(12).joined(separator: ", "))\(values.count > 12 ? ", …" : "").", offset: at, recordStart: recordStart)
+                        report(
+                            .notAllowedValue, "'\(text)' is not an allowed value of '\(field.name)'",
+                            hint: (suggestion.map { "Did you mean '\($0)'? " } ?? "")
+                                + "Allowed: \(values.prefix(12).joined(separator: ", "))\(values.count > 12 ? ", …" : "").",
+                            offset: at, recordStart: recordStart)
                     }
                 }
                 if let sets = spec.fixedPattern, !Pattern.matchesFixed(sets, spec.fixedPositions, start, n) {
                     let field = plan.fields[i]
                     let text = String(decoding: UnsafeBufferPointer(start: start, count: min(n, 80)), as: UTF8.self)
-                    report(.patternMismatch, "'\(field.name)' is '\(text)', which does not match the pattern \(field.pattern?.source ?? "")", hint: RegisterScanner.formHint(field), offset: at, recordStart: recordStart)
+                    report(
+                        .patternMismatch,
+                        "'\(field.name)' is '\(text)', which does not match the pattern \(field.pattern?.source ?? "")",
+                        hint: RegisterScanner.formHint(field), offset: at, recordStart: recordStart)
                 } else if spec.checksText {
                     checkText(plan.fields[i], start, n, at: at, recordStart: recordStart)
                 }
                 continue
             case .integer:
-                guard let x = CellParsers.integer(start, n) else { badType(i, start, n, at: at, recordStart: recordStart); continue }
+                guard let x = CellParsers.integer(start, n) else {
+                    badType(i, start, n, at: at, recordStart: recordStart)
+                    continue
+                }
                 v.number[i] = Double(x)
             case .number:
-                guard let x = CellParsers.number(start, n) else { badType(i, start, n, at: at, recordStart: recordStart); continue }
+                guard let x = CellParsers.number(start, n) else {
+                    badType(i, start, n, at: at, recordStart: recordStart)
+                    continue
+                }
                 v.number[i] = x
             case .year:
-                guard n == 4, let x = CellParsers.integer(start, n), x >= 0 else { badType(i, start, n, at: at, recordStart: recordStart); continue }
+                guard n == 4, let x = CellParsers.integer(start, n), x >= 0 else {
+                    badType(i, start, n, at: at, recordStart: recordStart)
+                    continue
+                }
                 v.number[i] = Double(x)
             case .date:
-                guard let d = CellParsers.date(start, n) else { badType(i, start, n, at: at, recordStart: recordStart); continue }
+                guard let d = CellParsers.date(start, n) else {
+                    badType(i, start, n, at: at, recordStart: recordStart)
+                    continue
+                }
                 v.number[i] = Double(d.days)
                 v.year[i] = Int32(d.year)
                 v.month[i] = Int32(d.month)
             case .boolean:
-                guard let b = CellParsers.boolean(start, n) else { badType(i, start, n, at: at, recordStart: recordStart); continue }
+                guard let b = CellParsers.boolean(start, n) else {
+                    badType(i, start, n, at: at, recordStart: recordStart)
+                    continue
+                }
                 v.number[i] = b ? 1 : 0
             }
             let x = v.number[i]
             if x < spec.minimum || x > spec.maximum {
                 let field = plan.fields[i]
                 let below = x < spec.minimum
-                report(.outOfBounds, "'\(field.name)' is \(cellText(column)), \(below ? "below the minimum" : "above the maximum") \(below ? field.minimumText ?? "" : field.maximumText ?? "")", hint: "Check the value\(field.unit.map { " and its unit (\($0.id))" } ?? "").", offset: at, recordStart: recordStart)
+                report(
+                    .outOfBounds,
+                    "'\(field.name)' is \(cellText(column)), \(below ? "below the minimum" : "above the maximum") \(below ? field.minimumText ?? "" : field.maximumText ?? "")",
+                    hint: "Check the value\(field.unit.map { " and its unit (\($0.id))" } ?? "").", offset: at,
+                    recordStart: recordStart)
             }
             if spec.hasEnum {
                 let allowed = plan.fields[i].enumValues ?? []
                 if !allowed.contains(where: { CellParsers.number($0) == x }) {
-                    report(.notAllowedValue, "\(cellText(column)) is not an allowed value of '\(plan.fields[i].name)'", hint: "Allowed: \(allowed.prefix(12).joined(separator: ", ")).", offset: at, recordStart: recordStart)
+                    report(
+                        .notAllowedValue, "\(cellText(column)) is not an allowed value of '\(plan.fields[i].name)'",
+                        hint: "Allowed: \(allowed.prefix(12).joined(separator: ", ")).", offset: at,
+                        recordStart: recordStart)
                 }
             }
         }
@@ -516,7 +569,11 @@ final class RegisterScanner {
             }
             if !uniquePointers[specs[i].unique].insert(hashValue(i)) {
                 let column = plan.columnOfField[i]
-                report(.duplicateKey, "'\(plan.fields[i].name)' \(cellText(column)) is already used by an earlier record", hint: "'\(plan.fields[i].name)' is unique: each value once. Remove the repeated record or correct its value.", offset: cellStart[column], recordStart: recordStart)
+                report(
+                    .duplicateKey, "'\(plan.fields[i].name)' \(cellText(column)) is already used by an earlier record",
+                    hint:
+                        "'\(plan.fields[i].name)' is unique: each value once. Remove the repeated record or correct its value.",
+                    offset: cellStart[column], recordStart: recordStart)
             }
         }
         if let keySet, (0..<keyCount).allSatisfy({ v.present[keyFields[$0]] }) {
@@ -527,7 +584,11 @@ final class RegisterScanner {
             } else if !keySet.insert(h) {
                 let names = plan.primaryKey.map { plan.fields[$0].name }
                 let shown = plan.primaryKey.map { cellText(plan.columnOfField[$0]) }.joined(separator: ", ")
-                report(.duplicateKey, "the primary key (\(names.joined(separator: ", "))) \(shown) is already used by an earlier record", hint: "Each record is listed once; remove the repeated record or correct its key.", offset: cellStart[plan.columnOfField[plan.primaryKey[0]]], recordStart: recordStart)
+                report(
+                    .duplicateKey,
+                    "the primary key (\(names.joined(separator: ", "))) \(shown) is already used by an earlier record",
+                    hint: "Each record is listed once; remove the repeated record or correct its key.",
+                    offset: cellStart[plan.columnOfField[plan.primaryKey[0]]], recordStart: recordStart)
             }
         }
     }
@@ -583,7 +644,8 @@ final class RegisterScanner {
             hint = "Write the number with '.' as the decimal point and no grouping (1234.5)."
         case .date:
             expected = "a date written YYYY-MM-DD"
-            hint = "Write dates as 2024-09-30; a date must exist (no 31 June). In Excel, format the column as yyyy-mm-dd before saving."
+            hint =
+                "Write dates as 2024-09-30; a date must exist (no 31 June). In Excel, format the column as yyyy-mm-dd before saving."
         case .year:
             expected = "a four-digit year"
             hint = "Write the year as 2024."
@@ -595,29 +657,39 @@ final class RegisterScanner {
             hint = ""
         }
         if spaced { hint = "Remove the spaces around the value. " + hint }
-        report(.notOfType, "'\(field.name)' must be \(expected); found '\(text)'", hint: hint, offset: at, recordStart: recordStart)
+        report(
+            .notOfType, "'\(field.name)' must be \(expected); found '\(text)'", hint: hint, offset: at,
+            recordStart: recordStart)
     }
 
     private func checkText(_ field: RegisterField, _ p: UnsafePointer<UInt8>, _ n: Int, at: Int, recordStart: Int) {
         let text = { String(decoding: UnsafeBufferPointer(start: p, count: min(n, 80)), as: UTF8.self) }
         if let pattern = field.pattern, !pattern.matches(UnsafeBufferPointer(start: p, count: n)) {
-            report(.patternMismatch, "'\(field.name)' is '\(text())', which does not match the pattern \(pattern.source)", hint: RegisterScanner.formHint(field), offset: at, recordStart: recordStart)
+            report(
+                .patternMismatch, "'\(field.name)' is '\(text())', which does not match the pattern \(pattern.source)",
+                hint: RegisterScanner.formHint(field), offset: at, recordStart: recordStart)
             return
         }
         if field.minLength != nil || field.maxLength != nil {
             var characters = 0
             for k in 0..<n where p[k] & 0xC0 != 0x80 { characters += 1 }
             if let lo = field.minLength, characters < lo {
-                report(.patternMismatch, "'\(field.name)' has \(characters) character(s); at least \(lo) expected", hint: nil, offset: at, recordStart: recordStart)
+                report(
+                    .patternMismatch, "'\(field.name)' has \(characters) character(s); at least \(lo) expected",
+                    hint: nil, offset: at, recordStart: recordStart)
             } else if let hi = field.maxLength, characters > hi {
-                report(.patternMismatch, "'\(field.name)' has \(characters) character(s); at most \(hi) allowed", hint: nil, offset: at, recordStart: recordStart)
+                report(
+                    .patternMismatch, "'\(field.name)' has \(characters) character(s); at most \(hi) allowed",
+                    hint: nil, offset: at, recordStart: recordStart)
             }
         }
     }
 
     /// "Write it in the form …", with the column's description when it has one.
     static func formHint(_ field: RegisterField) -> String {
-        guard var d = field.description?.trimmingCharacters(in: .whitespacesAndNewlines), !d.isEmpty else { return "Write it in the form the department uses." }
+        guard var d = field.description?.trimmingCharacters(in: .whitespacesAndNewlines), !d.isEmpty else {
+            return "Write it in the form the department uses."
+        }
         if d.hasSuffix(".") { d.removeLast() }
         return "Write it in the form the department uses: \(d)."
     }

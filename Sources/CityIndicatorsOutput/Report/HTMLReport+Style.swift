@@ -1,7 +1,8 @@
 import CityIndicatorsBase
 import CityIndicatorsCatalog
-import CityIndicatorsIntake
 import CityIndicatorsCompute
+import CityIndicatorsIntake
+
 extension HTMLReport {
     /// A CSS string literal; `<` and `>` are escaped so no text can close the style element.
     static func cssString(_ text: String) -> String { Escape.cssString(text) }

@@ -1,7 +1,8 @@
 import CityIndicatorsBase
 import CityIndicatorsCatalog
-import CityIndicatorsIntake
 import CityIndicatorsCompute
+import CityIndicatorsIntake
+
 /// The certification report as one self-contained HTML file: inline CSS and SVG, no scripts, no
 /// external requests; a print stylesheet lays it out on A4 (one theme per page, table headers
 /// repeated, no row split across pages). Every text from a submission, city.yaml or the catalog
@@ -26,9 +27,10 @@ public enum HTMLReport {
     static func num(_ text: String) -> String { "<td class=\"num\">\(e(text))</td>" }
 
     static func head(_ columns: [String], numeric: Set<Int> = []) -> String {
-        "<thead><tr>" + columns.enumerated().map { i, c in
-            "<th scope=\"col\"\(numeric.contains(i) ? " class=\"num\"" : "")>\(e(c))</th>"
-        }.joined() + "</tr></thead>\n"
+        "<thead><tr>"
+            + columns.enumerated().map { i, c in
+                "<th scope=\"col\"\(numeric.contains(i) ? " class=\"num\"" : "")>\(e(c))</th>"
+            }.joined() + "</tr></thead>\n"
     }
 
     static func statusCell(_ r: IndicatorResult) -> String {
@@ -43,7 +45,8 @@ public enum HTMLReport {
         h += "<p class=\"kicker\">\(e(d.standardLabel)) city indicators — certification report</p>\n"
         h += "<h1>\(e(d.city.name))</h1>\n"
         h += "<p class=\"year\">\(e(d.yearLabel))</p>\n"
-        h += "<p class=\"badge\"><span class=\"badge-label\">Certification level reached</span> <strong>\(e(reached))</strong></p>\n"
+        h +=
+            "<p class=\"badge\"><span class=\"badge-label\">Certification level reached</span> <strong>\(e(reached))</strong></p>\n"
         h += "<dl class=\"facts\">\n"
         func fact(_ k: String, _ v: String) { h += "<dt>\(e(k))</dt><dd>\(v)</dd>\n" }
         fact("Framework", "\(e(d.framework.title)) <span class=\"id\">(\(e(d.framework.id)))</span>")
@@ -58,41 +61,68 @@ public enum HTMLReport {
         fact("Indicator catalog", e(d.catalog.origin))
         if let generated = d.options.generatedAt { fact("Generated", e(generated)) }
         h += "</dl>\n"
-        h += "<p class=\"fine\">Every figure in this report is computed by CityIndicators from the departmental submissions listed in Annex B, with the definitions in Annex A. The same submissions and catalog always give the same report.</p>\n"
+        h +=
+            "<p class=\"fine\">Every figure in this report is computed by CityIndicators from the departmental submissions listed in Annex B, with the definitions in Annex A. The same submissions and catalog always give the same report.</p>\n"
         return h + "</header>\n"
     }
 
     static func contents(_ d: ReportData) -> String {
-        var items: [(String, String)] = [("summary", "Executive summary"), ("profile", "City profile"), ("certification", "Certification level"), ("completeness", "Completeness")]
-        items += d.indexes.map { ("index-\(HTML.id($0.framework.id))", $0.framework.standard + " " + $0.framework.edition + " index") }
+        var items: [(String, String)] = [
+            ("summary", "Executive summary"), ("profile", "City profile"), ("certification", "Certification level"),
+            ("completeness", "Completeness"),
+        ]
+        items += d.indexes.map {
+            ("index-\(HTML.id($0.framework.id))", $0.framework.standard + " " + $0.framework.edition + " index")
+        }
         for (theme, _) in d.resultsByTheme where theme.id != "profile" {
             items.append(("theme-\(HTML.id(theme.clause))", "\(theme.clause) \(theme.title)"))
         }
-        items += [("year-over-year", "Year-over-year change"), ("trends", "Trends"), ("issues", "Data issues"), ("methodology", "Annex A — Methodology"), ("provenance", "Annex B — Provenance"), ("sign-off", "Sign-off")]
-        return "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ul>\n" + items.map { "<li><a href=\"#\($0.0)\">\(e($0.1))</a></li>\n" }.joined() + "</ul>\n</nav>\n"
+        items += [
+            ("year-over-year", "Year-over-year change"), ("trends", "Trends"), ("issues", "Data issues"),
+            ("methodology", "Annex A — Methodology"), ("provenance", "Annex B — Provenance"), ("sign-off", "Sign-off"),
+        ]
+        return "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ul>\n"
+            + items.map { "<li><a href=\"#\($0.0)\">\(e($0.1))</a></li>\n" }.joined() + "</ul>\n</nav>\n"
     }
 
     // MARK: Executive summary
 
     static func summary(_ d: ReportData) -> String {
         var h = "<section id=\"summary\">\n<h2>Executive summary</h2>\n<div class=\"keyfigures\">\n"
-        func box(_ figure: String, _ label: String) { h += "<div class=\"keyfigure\"><p class=\"figure\">\(figure)</p><p>\(label)</p></div>\n" }
-        let coreTotal = d.total(type: .core), supportingTotal = d.total(type: .supporting)
+        func box(_ figure: String, _ label: String) {
+            h += "<div class=\"keyfigure\"><p class=\"figure\">\(figure)</p><p>\(label)</p></div>\n"
+        }
+        let coreTotal = d.total(type: .core)
+        let supportingTotal = d.total(type: .supporting)
         let computed = d.count(.computed, type: .core) + d.count(.computed, type: .supporting)
-        box("\(computed) / \(coreTotal + supportingTotal)", "indicators computed (core \(d.count(.computed, type: .core)) of \(coreTotal), supporting \(d.count(.computed, type: .supporting)) of \(supportingTotal))")
-        box(e(d.assessment?.reached?.title ?? "none"), "certification level reached" + (d.assessment?.next.map { "; next: \(e($0.title))" } ?? ""))
+        box(
+            "\(computed) / \(coreTotal + supportingTotal)",
+            "indicators computed (core \(d.count(.computed, type: .core)) of \(coreTotal), supporting \(d.count(.computed, type: .supporting)) of \(supportingTotal))"
+        )
+        box(
+            e(d.assessment?.reached?.title ?? "none"),
+            "certification level reached" + (d.assessment?.next.map { "; next: \(e($0.title))" } ?? ""))
         box("\(d.count(.computed, type: .profile)) / \(d.total(type: .profile))", "city profile indicators reported")
         box("\(d.errorCount) / \(d.warningCount)", "errors / warnings in the \(d.year) submissions")
         let jumps = d.changes.filter { $0.flags.contains(.jump) }
         let worse = d.changes.filter { $0.flags.contains(.worse) }
-        box("\(jumps.count) / \(worse.count)", d.previousYear.map { "jumps / changes for the worse since \($0)" } ?? "no earlier year to compare with")
+        box(
+            "\(jumps.count) / \(worse.count)",
+            d.previousYear.map { "jumps / changes for the worse since \($0)" } ?? "no earlier year to compare with")
         h += "</div>\n"
         h += "<p>\(summarySentence(d))</p>\n"
         if let a = d.assessment, let next = a.next {
             var need: [String] = []
-            if !a.missingCore.isEmpty { need.append("\(a.missingCore.count) core indicator\(a.missingCore.count == 1 ? "" : "s") (listed under Certification level)") }
-            if a.moreNeeded > 0 { need.append("\(a.moreNeeded) more indicator\(a.moreNeeded == 1 ? "" : "s") of any type") }
-            h += "<p>To reach <strong>\(e(next.title))</strong> the city must also report \(need.joined(separator: " and ")).</p>\n"
+            if !a.missingCore.isEmpty {
+                need.append(
+                    "\(a.missingCore.count) core indicator\(a.missingCore.count == 1 ? "" : "s") (listed under Certification level)"
+                )
+            }
+            if a.moreNeeded > 0 {
+                need.append("\(a.moreNeeded) more indicator\(a.moreNeeded == 1 ? "" : "s") of any type")
+            }
+            h +=
+                "<p>To reach <strong>\(e(next.title))</strong> the city must also report \(need.joined(separator: " and ")).</p>\n"
         }
         let notable = d.changes.filter { $0.flags.contains(.jump) || $0.flags.contains(.noLongerReported) }
         if let previous = d.previousYear, !notable.isEmpty {
@@ -104,7 +134,8 @@ public enum HTMLReport {
                 if let before = c.previous, let now = c.current {
                     text = "\(d.number(before)) → \(d.number(now)) \(unit) (\(c.changeText); \(c.flagText))"
                 } else if let before = c.previous {
-                    text = "\(d.number(before)) \(unit) in \(previous), not computed in \(d.year) (\(r.reasonText ?? ReportText.status(r.status)))"
+                    text =
+                        "\(d.number(before)) \(unit) in \(previous), not computed in \(d.year) (\(r.reasonText ?? ReportText.status(r.status)))"
                 } else {
                     text = "computed for the first time: \(c.current.map(d.number) ?? "") \(unit)"
                 }
@@ -113,17 +144,24 @@ public enum HTMLReport {
             h += "</ul>\n"
         }
         if d.errorCount > 0 {
-            h += "<p class=\"warning\"><strong>The \(d.year) submissions have \(d.errorCount) error(s):</strong> the rows concerned were left out of every computation. See Data issues.</p>\n"
+            h +=
+                "<p class=\"warning\"><strong>The \(d.year) submissions have \(d.errorCount) error(s):</strong> the rows concerned were left out of every computation. See Data issues.</p>\n"
         }
         return h + "</section>\n"
     }
 
     static func summarySentence(_ d: ReportData) -> String {
-        let reached = d.assessment?.reached.map { "reaches the <strong>\(e($0.title))</strong> level" } ?? "does not yet reach a certification level"
-        let strongest = d.themes.filter { $0.theme != "profile" && $0.indicators > 0 }.sorted { ($0.share, $1.clause) > ($1.share, $0.clause) }
-        var text = "For \(e(d.yearLabel)), \(e(d.city.name)) \(reached) of \(e(d.assessment?.scheme ?? d.framework.title))."
+        let reached =
+            d.assessment?.reached.map { "reaches the <strong>\(e($0.title))</strong> level" }
+            ?? "does not yet reach a certification level"
+        let strongest = d.themes.filter { $0.theme != "profile" && $0.indicators > 0 }.sorted {
+            ($0.share, $1.clause) > ($1.share, $0.clause)
+        }
+        var text =
+            "For \(e(d.yearLabel)), \(e(d.city.name)) \(reached) of \(e(d.assessment?.scheme ?? d.framework.title))."
         if let best = strongest.first, let worst = strongest.last, strongest.count > 1 {
-            text += " The most complete theme is \(e(best.title)) (\(best.computed) of \(best.indicators)); the least complete is \(e(worst.title)) (\(worst.computed) of \(worst.indicators))."
+            text +=
+                " The most complete theme is \(e(best.title)) (\(best.computed) of \(best.indicators)); the least complete is \(e(worst.title)) (\(worst.computed) of \(worst.indicators))."
         }
         return text
     }

@@ -1,7 +1,8 @@
 import CityIndicatorsBase
 import CityIndicatorsCatalog
-import CityIndicatorsIntake
 import CityIndicatorsCompute
+import CityIndicatorsIntake
+
 /// `indicators.csv`: one row per indicator in the layout of a WCCD submission sheet (indicator,
 /// value, numerator, denominator, data year, source, comments), which opens correctly in Excel:
 /// CRLF rows, cells quoted where needed, formula-like cells neutralised (`CSVText`), an optional
@@ -23,8 +24,10 @@ public enum ReportCSV {
             out += CSVText.row([
                 i.id, i.clause, i.title, i.type.rawValue,
                 r.value.map { Format.readable($0, grouping: .none) } ?? "", i.unit.label,
-                r.numerator.map { ReportText.quantityNumber($0.value, .none) } ?? "", r.numerator.map { unit($0.unit, d) } ?? "",
-                r.denominator.map { ReportText.quantityNumber($0.value, .none) } ?? "", r.denominator.map { unit($0.unit, d) } ?? "",
+                r.numerator.map { ReportText.quantityNumber($0.value, .none) } ?? "",
+                r.numerator.map { unit($0.unit, d) } ?? "",
+                r.denominator.map { ReportText.quantityNumber($0.value, .none) } ?? "",
+                r.denominator.map { unit($0.unit, d) } ?? "",
                 Format.plain(i.multiplier), r.dataYear.map(String.init) ?? "", ReportText.sources(r),
                 comments.joined(separator: "; "), ReportText.status(r.status),
             ])

@@ -1,8 +1,8 @@
-import Foundation
 import CityIndicatorsBase
 import CityIndicatorsCatalog
-import CityIndicatorsIntake
 import CityIndicatorsCompute
+import CityIndicatorsIntake
+import Foundation
 
 /// Choices that change what a report shows (not which files are written).
 public struct ReportOptions: Sendable {
@@ -16,7 +16,10 @@ public struct ReportOptions: Sendable {
     /// city.yaml (min–max scores are relative to the cities scored together).
     public var peers: [ScoreInput]
 
-    public init(grouping: Format.Grouping = .international, generatedAt: String? = nil, jumpThreshold: Double = 0.25, peers: [ScoreInput] = []) {
+    public init(
+        grouping: Format.Grouping = .international, generatedAt: String? = nil, jumpThreshold: Double = 0.25,
+        peers: [ScoreInput] = []
+    ) {
         self.grouping = grouping
         self.generatedAt = generatedAt
         self.jumpThreshold = jumpThreshold
@@ -68,14 +71,19 @@ public struct ReportData: Sendable {
     /// is the one previous-year policy). Throws only for unreadable input (a missing year
     /// folder, an unreadable file).
     public static func build(
-        workspace: Workspace, catalog: Catalog, year: Int, framework id: String, options: ReportOptions = ReportOptions(),
+        workspace: Workspace, catalog: Catalog, year: Int, framework id: String,
+        options: ReportOptions = ReportOptions(),
         earlierYear: (Int) throws -> EarlierYear? = { _ in nil }
     ) throws -> ReportData {
         guard let framework = catalog.frameworks[id] else {
-            throw InputError("unknown framework '\(id)'", hint: "Frameworks: \(catalog.frameworks.keys.sorted().joined(separator: ", ")).")
+            throw InputError(
+                "unknown framework '\(id)'",
+                hint: "Frameworks: \(catalog.frameworks.keys.sorted().joined(separator: ", ")).")
         }
         guard workspace.years.contains(year) else {
-            throw InputError("the workspace has no \(year)/ folder", hint: "Years present: \(workspace.years.map(String.init).joined(separator: ", ")).")
+            throw InputError(
+                "the workspace has no \(year)/ folder",
+                hint: "Years present: \(workspace.years.map(String.init).joined(separator: ", ")).")
         }
         let computer = IndicatorComputer(catalog: catalog)
         let relative = RelativePaths(root: workspace.path)
@@ -86,7 +94,8 @@ public struct ReportData: Sendable {
             let earlier = try earlierYear(y).map { relative.earlierYear($0) }
             let set = try workspace.submissions(year: y, catalog: catalog, comparedWith: earlier)
             let results = computer.compute(frameworks: [id], set: set, year: y)
-            values[y] = Dictionary(uniqueKeysWithValues: results.compactMap { r in r.value.map { (r.indicator.id, $0) } })
+            values[y] = Dictionary(
+                uniqueKeysWithValues: results.compactMap { r in r.value.map { (r.indicator.id, $0) } })
             if y == year { selected = (set, results) }
         }
         guard let (set, raw) = selected else { throw InputError("the workspace has no \(year)/ folder") }
@@ -95,7 +104,9 @@ public struct ReportData: Sendable {
         var notes: [String: [String]] = [:]
         for r in results {
             let list = r.inputs.compactMap { input -> String? in
-                guard input.status == .reported, let note = set.values[input.element]?.notes, !note.isEmpty else { return nil }
+                guard input.status == .reported, let note = set.values[input.element]?.notes, !note.isEmpty else {
+                    return nil
+                }
                 return "\(input.element): \(note)"
             }
             if !list.isEmpty { notes[r.indicator.id] = list }
@@ -104,11 +115,17 @@ public struct ReportData: Sendable {
         var indexes: [IndexSection] = []
         for fid in workspace.city.frameworks where fid != id {
             guard let fw = catalog.frameworks[fid], let settings = fw.scoring, !fw.pillars.isEmpty else { continue }
-            let own = ScoreInput(city: workspace.city.name, ulbCode: workspace.city.ulbCode, year: year, population: set.values["population_total"]?.value,
-                                 results: computer.compute(frameworks: [fid], set: set, year: year))
-            let scores = IndexScorer(framework: fw, settings: settings).score([own] + options.peers.filter { $0.ulbCode != own.ulbCode })
+            let own = ScoreInput(
+                city: workspace.city.name, ulbCode: workspace.city.ulbCode, year: year,
+                population: set.values["population_total"]?.value,
+                results: computer.compute(frameworks: [fid], set: set, year: year))
+            let scores = IndexScorer(framework: fw, settings: settings).score(
+                [own] + options.peers.filter { $0.ulbCode != own.ulbCode })
             guard let mine = scores.first(where: { $0.ulbCode == own.ulbCode }) else { continue }
-            indexes.append(IndexSection(framework: fw, score: mine, groupSize: scores.filter { $0.group == mine.group }.count, settings: settings))
+            indexes.append(
+                IndexSection(
+                    framework: fw, score: mine, groupSize: scores.filter { $0.group == mine.group }.count,
+                    settings: settings))
         }
         var data = ReportData(
             city: workspace.city, framework: framework, catalog: catalog, year: year, years: workspace.years,
@@ -116,8 +133,12 @@ public struct ReportData: Sendable {
             assessment: CertificationAssessment.assess(framework, results: results),
             themes: ThemeCompleteness.rows(framework, results),
             departments: DepartmentCompleteness.rows(catalog, results, set, relative),
-            changes: YearChange.rows(results, values[previousYear ?? -1] ?? [:], hasPrevious: previousYear != nil, threshold: options.jumpThreshold),
-            provenance: set.submissions.map { ProvenanceFile($0, catalog: catalog, diagnostics: set.allDiagnostics, relative: relative) },
+            changes: YearChange.rows(
+                results, values[previousYear ?? -1] ?? [:], hasPrevious: previousYear != nil,
+                threshold: options.jumpThreshold),
+            provenance: set.submissions.map {
+                ProvenanceFile($0, catalog: catalog, diagnostics: set.allDiagnostics, relative: relative)
+            },
             diagnostics: diagnostics, submissionNotes: notes, options: options)
         data.indexes = indexes
         return data
@@ -166,7 +187,8 @@ public struct ReportData: Sendable {
 
     /// The year as the city counts it: `2024 (FY 2024-25)` for a financial-year city.
     public var yearLabel: String {
-        city.yearBasis == "financial" ? "\(year) (financial year \(year)–\(String(format: "%02d", (year + 1) % 100)))" : String(year)
+        city.yearBasis == "financial"
+            ? "\(year) (financial year \(year)–\(String(format: "%02d", (year + 1) % 100)))" : String(year)
     }
 
     /// `ISO 37120:2018`.

@@ -1,7 +1,8 @@
 import CityIndicatorsBase
 import CityIndicatorsCatalog
-import CityIndicatorsIntake
 import CityIndicatorsCompute
+import CityIndicatorsIntake
+
 /// `report.json`: everything the report shows, for other tools. Keys are sorted and there is no
 /// clock in it, so the same inputs give the same bytes; `schemaVersion` as in every document.
 public enum ReportJSON {
@@ -83,8 +84,12 @@ public enum ReportJSON {
     }
 
     public static func document(_ d: ReportData) -> Document {
-        var summary: [String: Int] = ["indicators": d.results.count, "errors": d.errorCount, "warnings": d.warningCount]
-        for s in [ResultStatus.computed, .notComputable, .notSubmitted, .notDefined] { summary[s.rawValue] = d.count(s) }
+        var summary: [String: Int] = [
+            "indicators": d.results.count, "errors": d.errorCount, "warnings": d.warningCount,
+        ]
+        for s in [ResultStatus.computed, .notComputable, .notSubmitted, .notDefined] {
+            summary[s.rawValue] = d.count(s)
+        }
         for t in IndicatorType.allCases {
             summary[t.rawValue] = d.total(type: t)
             summary["\(t.rawValue)_computed"] = d.count(.computed, type: t)
@@ -96,20 +101,33 @@ public enum ReportJSON {
                 scheme: a.scheme, confidence: a.confidence.rawValue, note: cert.note, source: cert.source,
                 coreReported: a.coreReported, coreTotal: a.coreTotal, reported: a.reported, total: a.total,
                 reached: a.reached?.id, next: a.next?.id,
-                levels: d.levels.map { Level(id: $0.level.id, title: $0.level.title, coreNeeded: $0.coreNeeded, totalNeeded: $0.level.total, met: $0.met) },
+                levels: d.levels.map {
+                    Level(
+                        id: $0.level.id, title: $0.level.title, coreNeeded: $0.coreNeeded, totalNeeded: $0.level.total,
+                        met: $0.met)
+                },
                 missingCore: a.missingCore.map(\.id), moreNeeded: a.moreNeeded,
                 candidates: a.notReported.map(\.id).filter { !missing.contains($0) })
         }
         let c = d.city
         return Document(
             city: c,
-            framework: FrameworkInfo(id: d.framework.id, title: d.framework.title, standard: d.framework.standard, edition: d.framework.edition),
-            catalog: d.catalog.origin, generatedAt: d.options.generatedAt, year: d.year, years: d.years, summary: summary,
+            framework: FrameworkInfo(
+                id: d.framework.id, title: d.framework.title, standard: d.framework.standard,
+                edition: d.framework.edition),
+            catalog: d.catalog.origin, generatedAt: d.options.generatedAt, year: d.year, years: d.years,
+            summary: summary,
             results: d.results.map(Documents.ResultEntry.init), submissionNotes: d.submissionNotes,
             certification: certification,
             completeness: Completeness(themes: d.themes, departments: d.departments),
-            yearOverYear: d.previousYear.map { YearOverYear(previousYear: $0, jumpThreshold: d.options.jumpThreshold, changes: d.changes) },
-            trends: d.results.map { r in Trend(indicator: r.indicator.id, values: d.trend(r.indicator.id).map { Point(year: $0.year, value: $0.value) }) },
+            yearOverYear: d.previousYear.map {
+                YearOverYear(previousYear: $0, jumpThreshold: d.options.jumpThreshold, changes: d.changes)
+            },
+            trends: d.results.map { r in
+                Trend(
+                    indicator: r.indicator.id,
+                    values: d.trend(r.indicator.id).map { Point(year: $0.year, value: $0.value) })
+            },
             provenance: d.provenance, diagnostics: d.diagnostics)
     }
 

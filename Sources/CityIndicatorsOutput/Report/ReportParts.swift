@@ -1,8 +1,8 @@
-import Foundation
 import CityIndicatorsBase
 import CityIndicatorsCatalog
-import CityIndicatorsIntake
 import CityIndicatorsCompute
+import CityIndicatorsIntake
+import Foundation
 
 /// How many indicators of one theme a city-year reports.
 public struct ThemeCompleteness: Sendable, Codable, Equatable {
@@ -28,7 +28,8 @@ public struct ThemeCompleteness: Sendable, Codable, Equatable {
             let core = list.filter { $0.indicator.type == .core }
             return ThemeCompleteness(
                 theme: theme.id, clause: theme.clause, title: theme.title, indicators: list.count,
-                computed: n(.computed), notComputable: n(.notComputable), notSubmitted: n(.notSubmitted), notDefined: n(.notDefined),
+                computed: n(.computed), notComputable: n(.notComputable), notSubmitted: n(.notSubmitted),
+                notDefined: n(.notDefined),
                 core: core.count, coreComputed: core.filter { $0.status == .computed }.count)
         }
     }
@@ -52,7 +53,9 @@ public struct DepartmentCompleteness: Sendable, Codable, Equatable {
 
     public var share: Double { owed == 0 ? 0 : Double(reported) / Double(owed) }
 
-    static func rows(_ catalog: Catalog, _ results: [IndicatorResult], _ set: SubmissionSet, _ relative: RelativePaths) -> [DepartmentCompleteness] {
+    static func rows(_ catalog: Catalog, _ results: [IndicatorResult], _ set: SubmissionSet, _ relative: RelativePaths)
+        -> [DepartmentCompleteness]
+    {
         var owed: [String: Set<String>] = [:]
         for r in results {
             for id in r.indicator.formula.elements {
@@ -92,11 +95,14 @@ public struct YearChange: Sendable, Codable, Equatable {
     public var direction: Direction
     public var flags: [Flag]
 
-    static func rows(_ results: [IndicatorResult], _ previous: [String: Double], hasPrevious: Bool, threshold: Double) -> [YearChange] {
+    static func rows(_ results: [IndicatorResult], _ previous: [String: Double], hasPrevious: Bool, threshold: Double)
+        -> [YearChange]
+    {
         guard hasPrevious else { return [] }
         return results.compactMap { r in
             let id = r.indicator.id
-            let before = previous[id], now = r.value
+            let before = previous[id]
+            let now = r.value
             guard before != nil || now != nil else { return nil }
             var change: Double?
             var flags: [Flag] = []
@@ -110,13 +116,18 @@ public struct YearChange: Sendable, Codable, Equatable {
                 }
                 // Worse only when the values differ as the report shows them (not rounding noise).
                 let shown = Format.readable(now) != Format.readable(before)
-                if shown, (r.indicator.direction == .higher && now < before) || (r.indicator.direction == .lower && now > before) {
+                if shown,
+                    (r.indicator.direction == .higher && now < before)
+                        || (r.indicator.direction == .lower && now > before)
+                {
                     flags.append(.worse)
                 }
             } else {
                 flags.append(now == nil ? .noLongerReported : .newlyReported)
             }
-            return YearChange(indicator: id, previous: before, current: now, change: change, direction: r.indicator.direction, flags: flags)
+            return YearChange(
+                indicator: id, previous: before, current: now, change: change, direction: r.indicator.direction,
+                flags: flags)
         }
     }
 

@@ -1,7 +1,8 @@
 import CityIndicatorsBase
 import CityIndicatorsCatalog
-import CityIndicatorsIntake
 import CityIndicatorsCompute
+import CityIndicatorsIntake
+
 /// HTML escaping: every string that comes from a submission, city.yaml or the catalog goes
 /// through `escape` before it reaches a document.
 public enum HTML {
@@ -58,7 +59,9 @@ public enum ReportText {
     }
 
     /// A multiplier in the report's grouping: `100,000` or `1,00,000`.
-    public static func multiplier(_ m: Double, _ grouping: Format.Grouping) -> String { Format.group(Format.plain(m), grouping) }
+    public static func multiplier(_ m: Double, _ grouping: Format.Grouping) -> String {
+        Format.group(Format.plain(m), grouping)
+    }
 
     /// The formula in symbols: `(fire_deaths) ÷ (population_total) × 100,000`.
     public static func symbols(_ i: Indicator, _ grouping: Format.Grouping) -> String {

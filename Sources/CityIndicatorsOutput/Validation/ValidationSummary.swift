@@ -21,15 +21,25 @@ public enum ValidationSummary {
             let mark: Mark = tally.errors > 0 ? .failed : tally.warnings > 0 ? .warned : .passed
             let problems = "\(tally.errors) error(s), \(tally.warnings) warning(s)"
             guard let r = s.register else {
-                lines.append(Line(mark: mark, text: "\(s.path): \(s.acceptedCount) accepted, \(s.notReportedCount) not reported, \(s.rejectedCount) rejected — \(problems)"))
+                lines.append(
+                    Line(
+                        mark: mark,
+                        text:
+                            "\(s.path): \(s.acceptedCount) accepted, \(s.notReportedCount) not reported, \(s.rejectedCount) rejected — \(problems)"
+                    ))
                 continue
             }
-            let records = "\(Format.grouped(r.records)) record(s): \(Format.grouped(r.accepted)) accepted, \(Format.grouped(r.rejected)) rejected"
+            let records =
+                "\(Format.grouped(r.records)) record(s): \(Format.grouped(r.accepted)) accepted, \(Format.grouped(r.rejected)) rejected"
             lines.append(Line(mark: mark, text: "\(s.path): register \(r.register), \(records) — \(problems)"))
             for d in r.derived {
                 let unit = catalog.elements[d.element]?.unit.id ?? ""
                 if let v = d.value {
-                    lines.append(Line(text: "    \(d.element) = \(Format.readable(v)) \(unit)  (\(d.derivation); \(Format.grouped(d.matched)) record(s) matched)"))
+                    lines.append(
+                        Line(
+                            text:
+                                "    \(d.element) = \(Format.readable(v)) \(unit)  (\(d.derivation); \(Format.grouped(d.matched)) record(s) matched)"
+                        ))
                 } else {
                     lines.append(Line(text: "    \(d.element): not derived — \(d.reason ?? "")"))
                 }
@@ -46,6 +56,9 @@ public enum ValidationSummary {
     /// The verdict line after the mark word (`FAILED`, `FAILED (strict)`, `OK`).
     public static func verdict(_ tally: Tally, files: Int, strict: Bool) -> (word: String, failed: Bool, text: String) {
         let word = tally.errors > 0 ? "FAILED" : (strict && tally.warnings > 0) ? "FAILED (strict)" : "OK"
-        return (word, failed(tally, strict: strict), ": \(files) file(s), \(tally.errors) error(s), \(tally.warnings) warning(s)")
+        return (
+            word, failed(tally, strict: strict),
+            ": \(files) file(s), \(tally.errors) error(s), \(tally.warnings) warning(s)"
+        )
     }
 }

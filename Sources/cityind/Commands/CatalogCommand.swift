@@ -34,10 +34,15 @@ struct CatalogCommand: ParsableCommand {
     @Flag(help: "List units instead of indicators.")
     var units = false
 
-    @Flag(help: "List departmental registers and the elements derived from them; with --format json, each register's Frictionless Table Schema and its derivations as SQL.")
+    @Flag(
+        help:
+            "List departmental registers and the elements derived from them; with --format json, each register's Frictionless Table Schema and its derivations as SQL."
+    )
     var registers = false
 
-    @Option(help: ArgumentHelp("One register's columns, constraints and derivations (what its CSV export must hold).", valueName: "id"))
+    @Option(
+        help: ArgumentHelp(
+            "One register's columns, constraints and derivations (what its CSV export must hold).", valueName: "id"))
     var register: String?
 
     @Option(help: "The reporting year put in the SQL of --registers --format json.")
@@ -53,7 +58,8 @@ struct CatalogCommand: ParsableCommand {
         if units { return out.write(TextRenderers.units(catalog)) }
         if let register { return out.write(Explanation.register(try catalog.register(named: register), catalog)) }
         if registers {
-            return out.write(format == .json ? try RegisterExport.json(catalog, year: year) : TextRenderers.registers(catalog))
+            return out.write(
+                format == .json ? try RegisterExport.json(catalog, year: year) : TextRenderers.registers(catalog))
         }
         if elements { return out.write(TextRenderers.elements(catalog)) }
         let list = framework.map { catalog.indicators(in: $0) } ?? catalog.indicators

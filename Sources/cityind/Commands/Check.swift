@@ -29,7 +29,8 @@ struct Check: ParsableCommand {
         out.write(TextRenderers.checkSummary(catalog, outcome: outcome))
         let failed = diagnostics.hasErrors || (strict && diagnostics.warningCount > 0)
         out.write(failed ? out.style("FAILED", .red) : out.style("OK", .green))
-        out.write(": catalog \(catalog.origin), \(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s)\n")
+        out.write(
+            ": catalog \(catalog.origin), \(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s)\n")
         if failed { throw ExitCode(1) }
     }
 }

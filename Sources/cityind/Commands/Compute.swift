@@ -55,16 +55,22 @@ struct Compute: ParsableCommand {
             try emit(TextRenderers.resultsCSV(results), to: output)
         case .table:
             let header = "\(city.profile.name) — \(year) — \(frameworks.joined(separator: ", "))\n\n"
-            try emit(header + TextRenderers.results(results, grouping: numberStyle) + TextRenderers.resultsTally(results), to: output)
+            try emit(
+                header + TextRenderers.results(results, grouping: numberStyle) + TextRenderers.resultsTally(results),
+                to: output)
         }
         let err = Terminal.standardError
         if diagnostics.errorCount > 0 {
             for d in diagnostics where d.severity == .error { err.write(err.render(d)) }
-            err.write("\(diagnostics.errorCount) error(s) in the \(year) submissions: rows with errors were left out. Run `cityind validate \(workspace)` for the full list.\n")
+            err.write(
+                "\(diagnostics.errorCount) error(s) in the \(year) submissions: rows with errors were left out. Run `cityind validate \(workspace)` for the full list.\n"
+            )
             throw ExitCode(1)
         } else if diagnostics.warningCount > 0, format == .table, output == nil {
             let folder = (workspace as NSString).appendingPathComponent(String(year))
-            err.write("\(diagnostics.warningCount) warning(s) in the \(year) submissions; run `cityind validate \(folder)` to see them.\n")
+            err.write(
+                "\(diagnostics.warningCount) warning(s) in the \(year) submissions; run `cityind validate \(folder)` to see them.\n"
+            )
         }
     }
 }

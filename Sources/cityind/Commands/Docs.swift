@@ -14,7 +14,8 @@ struct Docs: ParsableCommand {
 
     func run() throws {
         let catalog = try CatalogChoice().load()
-        try TextFile.write(TextRenderers.catalogMarkdown(catalog), to: (out as NSString).appendingPathComponent("indicators.md"))
+        try TextFile.write(
+            TextRenderers.catalogMarkdown(catalog), to: (out as NSString).appendingPathComponent("indicators.md"))
         try TextFile.write(DiagnosticsDoc.markdown(), to: (out as NSString).appendingPathComponent("diagnostics.md"))
         Terminal.standardOutput.write("wrote \(out)/indicators.md and \(out)/diagnostics.md\n")
     }

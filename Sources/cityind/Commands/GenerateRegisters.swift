@@ -52,7 +52,8 @@ struct GenerateRegisters: ParsableCommand {
             try catalogOptions.load(), registers: registers, into: out, bytes: RegisterGenerator.parseSize(size) ?? 0,
             year: year, seed: seed, errorRate: errors)
         for w in written {
-            Terminal.standardOutput.write("\(w.path): \(Format.grouped(w.records)) records, \(Format.grouped(w.bytes)) bytes\n")
+            Terminal.standardOutput.write(
+                "\(w.path): \(Format.grouped(w.records)) records, \(Format.grouped(w.bytes)) bytes\n")
         }
     }
 }

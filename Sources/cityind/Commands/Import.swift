@@ -51,17 +51,22 @@ struct Import: ParsableCommand {
                     switch o.status {
                     case .imported(let revision, let rows):
                         imported += 1
-                        out.write("\(out.style("imported", .green))  \(o.file): \(o.department ?? "?") \(done.year) revision \(revision) (\(rows) rows)\n")
+                        out.write(
+                            "\(out.style("imported", .green))  \(o.file): \(o.department ?? "?") \(done.year) revision \(revision) (\(rows) rows)\n"
+                        )
                     case .unchanged(let revision):
                         unchanged += 1
                         out.write("unchanged \(o.file): same as revision \(revision)\n")
                     case .refused(let errors):
                         refused += 1
-                        out.write("\(out.style("refused", .red))   \(o.file): \(errors) error(s); nothing of it was imported. Run `cityind validate \(o.file)`.\n")
+                        out.write(
+                            "\(out.style("refused", .red))   \(o.file): \(errors) error(s); nothing of it was imported. Run `cityind validate \(o.file)`.\n"
+                        )
                     }
                 }
             }
-            out.write("\(city.profile.name) → \(db.path): \(imported) imported, \(unchanged) unchanged, \(refused) refused\n")
+            out.write(
+                "\(city.profile.name) → \(db.path): \(imported) imported, \(unchanged) unchanged, \(refused) refused\n")
             anyRefused = anyRefused || refused > 0
         }
         if anyRefused { throw ExitCode(1) }

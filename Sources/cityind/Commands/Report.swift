@@ -35,7 +35,8 @@ struct Report: ParsableCommand {
             "The folder to write into, created if needed (default: ./report-<ulb_code>-<year>).", valueName: "dir"))
     var out: String?
 
-    @Option(help: ArgumentHelp("Formats to write, comma-separated: html, md, csv, json (default: all).", valueName: "list"))
+    @Option(
+        help: ArgumentHelp("Formats to write, comma-separated: html, md, csv, json (default: all).", valueName: "list"))
     var format: [String] = []
 
     @Flag(help: "Also write report.pdf with a headless Chromium (chromium, chromium-browser or google-chrome in PATH).")
@@ -61,7 +62,9 @@ struct Report: ParsableCommand {
     @OptionGroup var catalogOptions: CatalogOptions
 
     func validate() throws {
-        do { _ = try ReportFormat.parse(format) } catch let error as InputError { throw ValidationError(error.description) }
+        do { _ = try ReportFormat.parse(format) } catch let error as InputError {
+            throw ValidationError(error.description)
+        }
     }
 
     func run() throws {
@@ -72,7 +75,9 @@ struct Report: ParsableCommand {
         if pdf && browser == nil {
             throw InputError(
                 "--pdf needs a headless Chromium, and none of \(PDFPrinter.browsers.joined(separator: ", ")) is in PATH",
-                hint: "Install one (Debian/Ubuntu: apt-get install chromium), or print report.html to PDF from any browser: its print stylesheet is laid out for A4.")
+                hint:
+                    "Install one (Debian/Ubuntu: apt-get install chromium), or print report.html to PDF from any browser: its print stylesheet is laid out for A4."
+            )
         }
         let indexes = city.profile.frameworks.filter { city.catalog.frameworks[$0]?.scoring != nil }
         let peerInputs = try ScoreInputs.fromWorkspaces(
@@ -85,15 +90,21 @@ struct Report: ParsableCommand {
         let t = Terminal.standardOutput
         for path in written { t.write("wrote \(path)\n") }
         let level = data.assessment?.reached?.title ?? "none"
-        t.write("\(data.city.name) \(year), \(framework.id): \(data.count(.computed)) of \(data.results.count) indicators computed; level reached: \(level)\n")
+        t.write(
+            "\(data.city.name) \(year), \(framework.id): \(data.count(.computed)) of \(data.results.count) indicators computed; level reached: \(level)\n"
+        )
         let err = Terminal.standardError
         if data.errorCount > 0 {
             for var d in data.diagnostics where d.severity == .error {
                 // The report's paths are relative to the workspace; on the terminal, to here.
-                if let file = d.location?.file { d.location?.file = (workspace as NSString).appendingPathComponent(file) }
+                if let file = d.location?.file {
+                    d.location?.file = (workspace as NSString).appendingPathComponent(file)
+                }
                 err.write(err.render(d))
             }
-            err.write("\(data.errorCount) error(s) in the \(year) submissions: rows with errors were left out (the report lists them under Data issues). Run `cityind validate \(workspace)` for the full list.\n")
+            err.write(
+                "\(data.errorCount) error(s) in the \(year) submissions: rows with errors were left out (the report lists them under Data issues). Run `cityind validate \(workspace)` for the full list.\n"
+            )
             throw ExitCode(1)
         }
     }

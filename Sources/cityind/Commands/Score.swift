@@ -66,7 +66,8 @@ struct Score: ParsableCommand {
         if noGroups { settings.groups = [] }
         let inputs =
             if workspaces.isEmpty, let path = store.db {
-                try ScoreInputs.fromStore(try Store(path: path, create: false), catalog: catalog, framework: framework, year: year)
+                try ScoreInputs.fromStore(
+                    try Store(path: path, create: false), catalog: catalog, framework: framework, year: year)
             } else {
                 try ScoreInputs.fromWorkspaces(workspaces, catalog: catalog, frameworks: [framework], year: year)
             }

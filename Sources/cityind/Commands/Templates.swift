@@ -44,10 +44,14 @@ struct TemplatesCommand: ParsableCommand {
             catalog, departments: department, frameworks: frameworks, into: folder)
         let t = Terminal.standardOutput
         for w in written {
-            t.write("wrote \(w.path): \(w.owed) elements" + (w.replaced ? ", \(w.file.keptValues) filled value(s) kept" : "") + "\n")
+            t.write(
+                "wrote \(w.path): \(w.owed) elements"
+                    + (w.replaced ? ", \(w.file.keptValues) filled value(s) kept" : "") + "\n")
             if !w.file.keptExtraRows.isEmpty {
                 let rows = w.file.keptExtraRows
-                t.write("  kept \(rows.count) row(s) for elements not owed by these frameworks at the end: \(rows.joined(separator: ", "))\n")
+                t.write(
+                    "  kept \(rows.count) row(s) for elements not owed by these frameworks at the end: \(rows.joined(separator: ", "))\n"
+                )
             }
         }
         t.write("wrote \(dataPackage)\n")

@@ -61,7 +61,9 @@ struct Validate: ParsableCommand {
         case .text:
             for d in diagnostics.prefix(maxErrors) { out.write(out.render(d)) }
             if diagnostics.count > maxErrors {
-                out.write("… \(diagnostics.count - maxErrors) more problem(s) not listed (--max-errors \(maxErrors)); all are counted below.\n")
+                out.write(
+                    "… \(diagnostics.count - maxErrors) more problem(s) not listed (--max-errors \(maxErrors)); all are counted below.\n"
+                )
             }
             if !diagnostics.isEmpty { out.write("\n") }
             printSummary(run, catalog, to: out)

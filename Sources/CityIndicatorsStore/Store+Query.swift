@@ -143,34 +143,38 @@ extension Store {
     public func elementHistory(cityID: Int64, element: String) throws -> [(
         submission: SubmissionRecord, value: ElementValueRecord
     )] {
-        try pool.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT s.*, v.id AS v_id FROM element_value v JOIN submission s ON s.id = v.submission_id
-                    WHERE s.city_id = ? AND v.element = ? ORDER BY s.year, s.revision
-                    """, arguments: [cityID, element])
-            return try rows.map { row in
-                let s = try SubmissionRecord(row: row)
-                let v = try ElementValueRecord.fetchOne(db, key: row["v_id"] as Int64)!
-                return (s, v)
-            }
-        }
+        try history(
+            """
+            SELECT s.*, v.id AS child_id FROM element_value v JOIN submission s ON s.id = v.submission_id
+            WHERE s.city_id = ? AND v.element = ? ORDER BY s.year, s.revision
+            """, [cityID, element])
     }
 
     /// One indicator's recorded results over years and computations, oldest first.
     public func indicatorHistory(cityID: Int64, indicator: String) throws -> [(
         computation: ComputationRecord, result: IndicatorResultRecord
     )] {
+        try history(
+            """
+            SELECT c.*, r.id AS child_id FROM indicator_result r JOIN computation c ON c.id = r.computation_id
+            WHERE c.city_id = ? AND r.indicator = ? ORDER BY c.year, c.id
+            """, [cityID, indicator])
+    }
+
+    /// The rows of a query over a parent table, each with the child row whose id it names
+    /// `child_id`: the one shape of both histories.
+    private func history<Parent: FetchableRecord, Child: FetchableRecord & TableRecord>(
+        _ sql: String, _ arguments: StatementArguments
+    ) throws -> [(Parent, Child)] {
         try pool.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT c.*, r.id AS r_id FROM indicator_result r JOIN computation c ON c.id = r.computation_id
-                    WHERE c.city_id = ? AND r.indicator = ? ORDER BY c.year, c.id
-                    """, arguments: [cityID, indicator])
-            return try rows.map { row in
-                (try ComputationRecord(row: row), try IndicatorResultRecord.fetchOne(db, key: row["r_id"] as Int64)!)
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                let id: Int64 = row["child_id"]
+                guard let child = try Child.fetchOne(db, key: id) else {
+                    throw StoreError(
+                        message: "\(path): row \(id) of \(Child.databaseTableName) vanished while it was read",
+                        hint: "Check the store with `sqlite3 \(path) 'PRAGMA integrity_check'`.")
+                }
+                return (try Parent(row: row), child)
             }
         }
     }

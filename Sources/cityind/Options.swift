@@ -17,8 +17,7 @@ struct CatalogOptions: ParsableArguments {
 
 /// `--db PATH`: the store (default `WORKSPACE/cityind.sqlite`).
 struct StoreOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The store (default: WORKSPACE/cityind.sqlite).", valueName: "path"))
-    var db: String?
+    @Option(help: ArgumentHelp("The store (default: WORKSPACE/cityind.sqlite).", valueName: "path")) var db: String?
 }
 
 /// Output formats of commands that print a table, JSON or CSV.

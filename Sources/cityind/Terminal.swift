@@ -3,13 +3,20 @@ import Foundation
 
 /// Writes to stdout or stderr; colour only on a terminal and never with NO_COLOR.
 struct Terminal {
-    enum Colour: String {
-        case red = "31"
-        case yellow = "33"
-        case green = "32"
-        case cyan = "36"
-        case bold = "1"
-        case dim = "2"
+    enum Colour {
+        case red, yellow, green, cyan, bold, dim
+
+        /// The SGR parameter that selects it.
+        var parameter: Int {
+            switch self {
+            case .red: 31
+            case .yellow: 33
+            case .green: 32
+            case .cyan: 36
+            case .bold: 1
+            case .dim: 2
+            }
+        }
     }
 
     let handle: FileHandle
@@ -25,7 +32,7 @@ struct Terminal {
     static let standardError = Terminal(.standardError, fd: 2)
 
     func style(_ text: String, _ c: Colour) -> String {
-        colour ? "\u{1B}[\(c.rawValue)m\(text)\u{1B}[0m" : text
+        colour ? "\u{1B}[\(c.parameter)m\(text)\u{1B}[0m" : text
     }
 
     func write(_ text: String) { handle.write(Data(text.utf8)) }

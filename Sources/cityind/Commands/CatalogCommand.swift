@@ -19,20 +19,15 @@ struct CatalogCommand: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, md }
 
-    @Option(help: "Only this framework (e.g. iso37120-2018).")
-    var framework: String?
+    @Option(help: "Only this framework (e.g. iso37120-2018).") var framework: String?
 
-    @Option(help: "Output format: table, json or md.")
-    var format: OutputFormat = .table
+    @Option(help: "Output format: table, json or md.") var format: OutputFormat = .table
 
-    @Flag(help: "List data elements instead of indicators.")
-    var elements = false
+    @Flag(help: "List data elements instead of indicators.") var elements = false
 
-    @Flag(help: "List departments instead of indicators.")
-    var departments = false
+    @Flag(help: "List departments instead of indicators.") var departments = false
 
-    @Flag(help: "List units instead of indicators.")
-    var units = false
+    @Flag(help: "List units instead of indicators.") var units = false
 
     @Flag(
         help:
@@ -45,8 +40,7 @@ struct CatalogCommand: ParsableCommand {
             "One register's columns, constraints and derivations (what its CSV export must hold).", valueName: "id"))
     var register: String?
 
-    @Option(help: "The reporting year put in the SQL of --registers --format json.")
-    var year: Int = 2024
+    @Option(help: "The reporting year put in the SQL of --registers --format json.") var year: Int = 2024
 
     @OptionGroup var catalogOptions: CatalogOptions
 

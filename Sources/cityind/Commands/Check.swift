@@ -14,8 +14,7 @@ struct Check: ParsableCommand {
               cityind check --catalog my-city/Indicators --strict
             """)
 
-    @Flag(help: "Treat warnings (an unused element, …) as failures.")
-    var strict = false
+    @Flag(help: "Treat warnings (an unused element, …) as failures.") var strict = false
 
     @OptionGroup var catalogOptions: CatalogOptions
 

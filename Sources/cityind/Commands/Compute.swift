@@ -20,17 +20,13 @@ struct Compute: ParsableCommand {
     @Argument(help: ArgumentHelp("The city workspace (the folder with city.yaml).", valueName: "workspace"))
     var workspace: String
 
-    @Option(help: "The year to compute (default: the latest year folder).")
-    var year: Int?
+    @Option(help: "The year to compute (default: the latest year folder).") var year: Int?
 
-    @Option(help: "Framework id (default: the frameworks in city.yaml). Repeatable.")
-    var framework: [String] = []
+    @Option(help: "Framework id (default: the frameworks in city.yaml). Repeatable.") var framework: [String] = []
 
-    @Option(help: "Output format: table, json or csv.")
-    var format: TableFormat = .table
+    @Option(help: "Output format: table, json or csv.") var format: TableFormat = .table
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
 
     @Option(help: "Digit grouping in the table: international, indian or none.")
     var numberStyle: Format.Grouping = .international

@@ -13,14 +13,11 @@ struct Diff: ParsableCommand {
               cityind diff my-city --year 2023 --year 2024 --format json
             """)
 
-    @Argument(help: ArgumentHelp("The city workspace.", valueName: "workspace"))
-    var workspace: String
+    @Argument(help: ArgumentHelp("The city workspace.", valueName: "workspace")) var workspace: String
 
-    @Option(name: .customLong("year"), help: "The two years to compare (give --year twice).")
-    var years: [Int] = []
+    @Option(name: .customLong("year"), help: "The two years to compare (give --year twice).") var years: [Int] = []
 
-    @Option(help: "Output format: text or json.")
-    var format: TextFormat = .text
+    @Option(help: "Output format: text or json.") var format: TextFormat = .text
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var catalogOptions: CatalogOptions

@@ -9,8 +9,7 @@ struct Docs: ParsableCommand {
         discussion: "Example: swift run cityind docs --out docs",
         shouldDisplay: false)
 
-    @Option(help: "The docs folder.")
-    var out: String = "docs"
+    @Option(help: "The docs folder.") var out: String = "docs"
 
     func run() throws {
         let catalog = try CatalogChoice().load()

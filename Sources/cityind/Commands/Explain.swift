@@ -21,11 +21,9 @@ struct Explain: ParsableCommand {
     @Argument(help: ArgumentHelp("An indicator id (iso37120-2018:15.2) or an element id.", valueName: "id"))
     var id: String
 
-    @Option(help: "A city workspace, to show this indicator's computation from its submissions.")
-    var workspace: String?
+    @Option(help: "A city workspace, to show this indicator's computation from its submissions.") var workspace: String?
 
-    @Option(help: "The year (default: the latest year folder of the workspace).")
-    var year: Int?
+    @Option(help: "The year (default: the latest year folder of the workspace).") var year: Int?
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var catalogOptions: CatalogOptions

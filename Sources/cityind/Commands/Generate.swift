@@ -16,20 +16,15 @@ struct Generate: ParsableCommand {
               cityind generate --out bench --cities 1000 --years 1 --seed 7 --template my-city
             """)
 
-    @Option(help: ArgumentHelp("The folder to write the workspaces into.", valueName: "dir"))
-    var out: String
+    @Option(help: ArgumentHelp("The folder to write the workspaces into.", valueName: "dir")) var out: String
 
-    @Option(help: "Number of cities.")
-    var cities: Int = 10
+    @Option(help: "Number of cities.") var cities: Int = 10
 
-    @Option(help: "Years per city.")
-    var years: Int = 3
+    @Option(help: "Years per city.") var years: Int = 3
 
-    @Option(help: "The last year (default: the template's latest year).")
-    var lastYear: Int?
+    @Option(help: "The last year (default: the template's latest year).") var lastYear: Int?
 
-    @Option(help: "Random seed.")
-    var seed: UInt64 = 2017
+    @Option(help: "Random seed.") var seed: UInt64 = 2017
 
     @Option(help: ArgumentHelp("The workspace to imitate.", valueName: "workspace"))
     var template: String = "SampleData/sahyadrinagar"

@@ -20,23 +20,17 @@ struct GenerateRegisters: ParsableCommand {
               cityind generate-registers --out bench --size 10MB --register fire_calls
             """)
 
-    @Option(help: ArgumentHelp("The folder to write the workspace into.", valueName: "dir"))
-    var out: String
+    @Option(help: ArgumentHelp("The folder to write the workspace into.", valueName: "dir")) var out: String
 
-    @Option(help: "Total size: bytes, or with KB, MB or GB (1 GB = 10^9 bytes).")
-    var size: String = "100MB"
+    @Option(help: "Total size: bytes, or with KB, MB or GB (1 GB = 10^9 bytes).") var size: String = "100MB"
 
-    @Option(help: "The reporting year (the year folder).")
-    var year: Int = 2024
+    @Option(help: "The reporting year (the year folder).") var year: Int = 2024
 
-    @Option(help: "Random seed.")
-    var seed: UInt64 = 2017
+    @Option(help: "Random seed.") var seed: UInt64 = 2017
 
-    @Option(help: "Share of records with one bad cell, 0 to 1.")
-    var errors: Double = 0
+    @Option(help: "Share of records with one bad cell, 0 to 1.") var errors: Double = 0
 
-    @Option(name: .customLong("register"), help: "Only these registers (repeatable).")
-    var registers: [String] = []
+    @Option(name: .customLong("register"), help: "Only these registers (repeatable).") var registers: [String] = []
 
     @OptionGroup var catalogOptions: CatalogOptions
 

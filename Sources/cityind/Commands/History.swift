@@ -12,14 +12,11 @@ struct History: ParsableCommand {
               cityind history fire_deaths --db state.sqlite --city 802999
             """)
 
-    @Argument(help: ArgumentHelp("An element id or an indicator id.", valueName: "id"))
-    var id: String
+    @Argument(help: ArgumentHelp("An element id or an indicator id.", valueName: "id")) var id: String
 
-    @Option(help: "The city workspace (its city.yaml names the city; its store is the default).")
-    var workspace: String?
+    @Option(help: "The city workspace (its city.yaml names the city; its store is the default).") var workspace: String?
 
-    @Option(help: "The city's ULB code, when the store holds several cities.")
-    var city: String?
+    @Option(help: "The city's ULB code, when the store holds several cities.") var city: String?
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var catalogOptions: CatalogOptions

@@ -21,11 +21,9 @@ struct Import: ParsableCommand {
     @Argument(help: ArgumentHelp("City workspaces (folders with city.yaml).", valueName: "workspace"))
     var workspaces: [String]
 
-    @Option(help: "Import only this year.")
-    var year: Int?
+    @Option(help: "Import only this year.") var year: Int?
 
-    @Option(help: "Who is importing (default: the login name).")
-    var by: String?
+    @Option(help: "Who is importing (default: the login name).") var by: String?
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var catalogOptions: CatalogOptions

@@ -24,11 +24,9 @@ struct Report: ParsableCommand {
     @Argument(help: ArgumentHelp("The city workspace (the folder with city.yaml).", valueName: "workspace"))
     var workspace: String
 
-    @Option(help: "The year to report on (default: the latest year folder).")
-    var year: Int?
+    @Option(help: "The year to report on (default: the latest year folder).") var year: Int?
 
-    @Option(help: "Framework id (default: the first framework in city.yaml).")
-    var framework: String?
+    @Option(help: "Framework id (default: the first framework in city.yaml).") var framework: String?
 
     @Option(
         help: ArgumentHelp(
@@ -42,8 +40,7 @@ struct Report: ParsableCommand {
     @Flag(help: "Also write report.pdf with a headless Chromium (chromium, chromium-browser or google-chrome in PATH).")
     var pdf = false
 
-    @Flag(help: "Start indicators.csv with a UTF-8 byte order mark (for older Excel).")
-    var csvBom = false
+    @Flag(help: "Start indicators.csv with a UTF-8 byte order mark (for older Excel).") var csvBom = false
 
     @Option(help: "Digit grouping in HTML and Markdown: international, indian or none.")
     var numberStyle: Format.Grouping = .international

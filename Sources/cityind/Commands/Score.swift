@@ -18,17 +18,13 @@ struct Score: ParsableCommand {
               cityind score city-* --missing category_mean --normalisation deciles
             """)
 
-    @Argument(help: ArgumentHelp("City workspaces.", valueName: "workspace"))
-    var workspaces: [String] = []
+    @Argument(help: ArgumentHelp("City workspaces.", valueName: "workspace")) var workspaces: [String] = []
 
-    @Option(help: "The year (default: each city's latest).")
-    var year: Int?
+    @Option(help: "The year (default: each city's latest).") var year: Int?
 
-    @Option(help: "The index framework.")
-    var framework: String = "lsc-2017"
+    @Option(help: "The index framework.") var framework: String = "lsc-2017"
 
-    @Option(help: "Override: min_max, z_score or deciles.")
-    var normalisation: ScoringSettings.Normalisation?
+    @Option(help: "Override: min_max, z_score or deciles.") var normalisation: ScoringSettings.Normalisation?
 
     @Option(help: "Override the missing-data policy: zero, category_mean or reweight.")
     var missing: ScoringSettings.Missing?
@@ -36,16 +32,14 @@ struct Score: ParsableCommand {
     @Option(help: "Override: anchor (a numeric benchmark tops the scale) or ignore.")
     var benchmarks: ScoringSettings.BenchmarkUse?
 
-    @Flag(help: "Compare all cities together instead of by population group.")
-    var noGroups = false
+    @Flag(help: "Compare all cities together instead of by population group.") var noGroups = false
 
     @Option(
         help: ArgumentHelp(
             "Show how this city's index is made, from each indicator's value to the total.", valueName: "ulb-code"))
     var explain: String?
 
-    @Option(help: "Output format: table, json or csv.")
-    var format: TableFormat = .table
+    @Option(help: "Output format: table, json or csv.") var format: TableFormat = .table
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var catalogOptions: CatalogOptions

@@ -17,14 +17,11 @@ struct Status: ParsableCommand {
               cityind status my-city --format json
             """)
 
-    @Argument(help: ArgumentHelp("The city workspace.", valueName: "workspace"))
-    var workspace: String
+    @Argument(help: ArgumentHelp("The city workspace.", valueName: "workspace")) var workspace: String
 
-    @Option(help: "Only this year.")
-    var year: Int?
+    @Option(help: "Only this year.") var year: Int?
 
-    @Option(help: "Output format: text or json.")
-    var format: TextFormat = .text
+    @Option(help: "Output format: text or json.") var format: TextFormat = .text
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var catalogOptions: CatalogOptions

@@ -18,17 +18,14 @@ struct TemplatesCommand: ParsableCommand {
               cityind templates --out . --department water --framework iso37120-2018
             """)
 
-    @Option(help: ArgumentHelp("The folder to write to (created if needed).", valueName: "dir"))
-    var out: String
+    @Option(help: ArgumentHelp("The folder to write to (created if needed).", valueName: "dir")) var out: String
 
     @Option(help: "Only this department (repeatable). Default: every department that owes an element.")
     var department: [String] = []
 
-    @Option(help: "Framework id (repeatable). Default: every framework of the catalog.")
-    var framework: [String] = []
+    @Option(help: "Framework id (repeatable). Default: every framework of the catalog.") var framework: [String] = []
 
-    @Option(help: "Write into a folder named after this year inside --out.")
-    var year: Int?
+    @Option(help: "Write into a folder named after this year inside --out.") var year: Int?
 
     @OptionGroup var catalogOptions: CatalogOptions
 

@@ -20,17 +20,14 @@ struct Validate: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, github }
 
-    @Argument(help: ArgumentHelp("CSV files, year folders or a workspace.", valueName: "path"))
-    var paths: [String]
+    @Argument(help: ArgumentHelp("CSV files, year folders or a workspace.", valueName: "path")) var paths: [String]
 
     @Option(help: "Output format: text, json, sarif (2.1.0) or github (workflow annotations).")
     var format: OutputFormat = .text
 
-    @Flag(help: "Treat warnings as failures (exit 1).")
-    var strict = false
+    @Flag(help: "Treat warnings as failures (exit 1).") var strict = false
 
-    @Option(help: "List at most this many problems (all are still counted).")
-    var maxErrors: Int = 200
+    @Option(help: "List at most this many problems (all are still counted).") var maxErrors: Int = 200
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var catalogOptions: CatalogOptions

@@ -50,31 +50,25 @@ package enum CellParsers {
         var digits = 0
         var scale = 0
         var sawDigit = false
+        var sawPoint = false
+        // Digits, with at most one decimal point among them.
         while i < n {
+            if p[i] == 46 && !sawPoint {
+                sawPoint = true
+                i += 1
+                continue
+            }
             let d = p[i] &- 48
             if d > 9 { break }
             sawDigit = true
             if digits < 19 {
                 mantissa = mantissa &* 10 &+ UInt64(d)
                 if mantissa > 0 { digits += 1 }
-            } else {
+                if sawPoint { scale -= 1 }
+            } else if !sawPoint {
                 scale += 1
             }
             i += 1
-        }
-        if i < n, p[i] == 46 {
-            i += 1
-            while i < n {
-                let d = p[i] &- 48
-                if d > 9 { break }
-                sawDigit = true
-                if digits < 19 {
-                    mantissa = mantissa &* 10 &+ UInt64(d)
-                    if mantissa > 0 { digits += 1 }
-                    scale -= 1
-                }
-                i += 1
-            }
         }
         guard sawDigit else { return (nil, false) }
         if i < n, p[i] == 101 || p[i] == 69 {

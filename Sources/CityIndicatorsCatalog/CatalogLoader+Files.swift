@@ -6,77 +6,72 @@ extension CatalogLoader {
     mutating func loadUnits(_ yaml: YAMLFile, _ root: Node) {
         guard let top = yaml.fields(root, what: "units.yaml", allowed: ["units"]) else { return }
         for node in top.sequence("units", required: true) {
-            guard
-                let f = yaml.fields(
-                    node, what: "unit", allowed: ["id", "title", "symbol", "dimension", "factor", "of", "family"])
-            else { continue }
+            let keys = ["id", "title", "symbol", "dimension", "factor", "of", "family"]
+            guard let f = yaml.fields(node, what: "unit", allowed: keys) else { continue }
             guard let id = f.string("id"), let title = f.string("title") else { continue }
+            guard let (dimension, factor) = unitSize(f, yaml) else { continue }
             let location = yaml.location(node)
-            var dimension = Dimension.none
-            var factor = 1.0
-            if f.has("of") {
-                if f.has("dimension") || f.has("factor") {
-                    yaml.report(
-                        .invalidValue, "unit '\(id)' gives both 'of' and 'dimension'/'factor'; give one or the other",
-                        node: node)
-                }
-                guard let of = f.string("of") else { continue }
-                switch UnitProduct.parse(of) {
-                case .failure(let e):
-                    yaml.report(
-                        .invalidValue, "in 'of': \(e.message)",
-                        at: self.location(of: e.offset - 1, in: f.node("of"), yaml: yaml))
-                    continue
-                case .success(let terms):
-                    var ok = true
-                    for term in terms {
-                        guard let unit = catalog.units[term.name] else {
-                            yaml.report(
-                                .undefinedReference,
-                                "unknown unit '\(term.name)' in 'of' (units must be defined before they are used)",
-                                node: f.node("of"))
-                            ok = false
-                            continue
-                        }
-                        dimension = dimension * unit.dimension.power(term.exponent)
-                        factor *= pow(unit.factor, Double(term.exponent))
-                    }
-                    if !ok { continue }
-                }
-            } else {
-                guard let text = f.string("dimension"), let value = f.number("factor", required: true) else { continue }
-                switch UnitProduct.parse(text) {
-                case .failure(let e):
-                    yaml.report(
-                        .invalidValue, "in 'dimension': \(e.message)",
-                        at: self.location(of: e.offset - 1, in: f.node("dimension"), yaml: yaml))
-                    continue
-                case .success(let terms):
-                    var ok = true
-                    for term in terms {
-                        guard Dimension.baseNames.contains(term.name) else {
-                            yaml.report(
-                                .undefinedReference, "unknown base dimension '\(term.name)'", node: f.node("dimension"),
-                                hint:
-                                    "Base dimensions: \(Dimension.baseNames.joined(separator: ", ")); write 1 for dimensionless."
-                            )
-                            ok = false
-                            continue
-                        }
-                        dimension = dimension * Dimension(base: term.name).power(term.exponent)
-                    }
-                    if !ok { continue }
-                }
-                guard value > 0, value.isFinite else {
-                    yaml.report(.invalidValue, "'factor' must be a positive number", node: f.node("factor"))
-                    continue
-                }
-                factor = value
-            }
             guard define("unit", id, at: location, in: yaml, node: f.node("id")) else { continue }
             catalog.units[id] = Unit(
                 id: id, title: title, symbol: f.string("symbol", required: false) ?? "", dimension: dimension,
                 factor: factor, family: f.string("family", required: false), location: location)
+        }
+    }
+
+    /// A unit's dimension and factor: `of` a product of units defined before it, or a
+    /// `dimension` over base dimensions with a `factor`; nil (reported) when they are wrong.
+    private func unitSize(_ f: Fields, _ yaml: YAMLFile) -> (Dimension, Double)? {
+        if f.has("of") {
+            if f.has("dimension") || f.has("factor") {
+                yaml.report(
+                    .invalidValue, "unit '\(f.string("id") ?? "")' gives both 'of' and 'dimension'/'factor'; give one or the other",
+                    node: f.node)
+            }
+            guard let terms = unitTerms(f, "of", yaml) else { return nil }
+            var dimension = Dimension.none
+            var factor = 1.0
+            for term in terms {
+                guard let unit = catalog.units[term.name] else {
+                    yaml.report(
+                        .undefinedReference, "unknown unit '\(term.name)' in 'of' (units must be defined before they are used)",
+                        node: f.node("of"))
+                    return nil
+                }
+                dimension = dimension * unit.dimension.power(term.exponent)
+                factor *= pow(unit.factor, Double(term.exponent))
+            }
+            return (dimension, factor)
+        }
+        guard f.string("dimension") != nil, let value = f.number("factor", required: true),
+            let terms = unitTerms(f, "dimension", yaml)
+        else { return nil }
+        var dimension = Dimension.none
+        for term in terms {
+            guard Dimension.baseNames.contains(term.name) else {
+                let names = Dimension.baseNames.joined(separator: ", ")
+                yaml.report(
+                    .undefinedReference, "unknown base dimension '\(term.name)'", node: f.node("dimension"),
+                    hint: "Base dimensions: \(names); write 1 for dimensionless.")
+                return nil
+            }
+            dimension = dimension * Dimension(base: term.name).power(term.exponent)
+        }
+        guard value > 0, value.isFinite else {
+            yaml.report(.invalidValue, "'factor' must be a positive number", node: f.node("factor"))
+            return nil
+        }
+        return (dimension, value)
+    }
+
+    /// The terms of a product of units or dimensions (`ML / year`, `length^3`), or nil (reported).
+    private func unitTerms(_ f: Fields, _ key: String, _ yaml: YAMLFile) -> [UnitProduct.Term]? {
+        guard let text = f.string(key) else { return nil }
+        switch UnitProduct.parse(text) {
+        case .failure(let e):
+            yaml.report(.invalidValue, "in '\(key)': \(e.message)", at: location(of: e.offset - 1, in: f.node(key), yaml: yaml))
+            return nil
+        case .success(let terms):
+            return terms
         }
     }
 
@@ -171,13 +166,10 @@ extension CatalogLoader {
     }
 
     mutating func loadFramework(_ yaml: YAMLFile, _ root: Node) {
-        guard
-            let f = yaml.fields(
-                root, what: "framework",
-                allowed: [
-                    "id", "title", "standard", "edition", "themes", "pillars", "notes", "expected", "certification",
-                    "scoring",
-                ])
+        let keys = [
+            "id", "title", "standard", "edition", "themes", "pillars", "notes", "expected", "certification", "scoring",
+        ]
+        guard let f = yaml.fields(root, what: "framework", allowed: keys)
         else { return }
         let id = f.string("id")
         let title = f.string("title")

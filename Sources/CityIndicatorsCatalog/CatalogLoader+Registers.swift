@@ -5,12 +5,8 @@ import Yams
 extension CatalogLoader {
     /// Loads one `registers/<id>.yaml`: the register's columns and the elements derived from it.
     mutating func loadRegister(_ yaml: YAMLFile, _ root: Node) {
-        guard
-            let f = yaml.fields(
-                root, what: "register",
-                allowed: [
-                    "id", "title", "department", "description", "fields", "primary_key", "derive", "source", "notes",
-                ])
+        let keys = ["id", "title", "department", "description", "fields", "primary_key", "derive", "source", "notes"]
+        guard let f = yaml.fields(root, what: "register", allowed: keys)
         else { return }
         let id = f.string("id")
         let title = f.string("title")

@@ -225,22 +225,20 @@ extension SubmissionReader {
             return
         }
         let unitLabel = element.unit.id
-        if let bounds = element.bounds, !bounds.contains(number) {
-            let side =
-                bounds.min.map { number < $0 } ?? false
-                ? "below the minimum \(Format.plain(bounds.min!))"
-                : "above the maximum \(Format.plain(bounds.max ?? 0))"
+        /// "below the minimum 0", "above the plausible maximum 1000", or nil inside the bounds.
+        func outside(_ bounds: Bounds?, _ kind: String) -> String? {
+            guard let bounds, !bounds.contains(number) else { return nil }
+            if let min = bounds.min, number < min { return "below the \(kind)minimum \(Format.plain(min))" }
+            return "above the \(kind)maximum \(Format.plain(bounds.max ?? 0))"
+        }
+        if let side = outside(element.bounds, "") {
             diag(
                 .outOfBounds, "\(elementID) = \(Format.plain(number)) \(unitLabel) is \(side) \(unitLabel)", valueCell,
                 hint: "Check the figure and its unit.")
             reject(elementID, "outside the element's bounds")
             return
         }
-        if let plausible = element.plausible, !plausible.contains(number) {
-            let side =
-                plausible.min.map { number < $0 } ?? false
-                ? "below the plausible minimum \(Format.plain(plausible.min!))"
-                : "above the plausible maximum \(Format.plain(plausible.max ?? 0))"
+        if let side = outside(element.plausible, "plausible ") {
             diag(
                 .implausible, "\(elementID) = \(Format.plain(number)) \(unitLabel) is \(side) \(unitLabel)", valueCell,
                 hint: "Check the unit and the figure; if it is right, say why in the notes column.")

@@ -156,35 +156,12 @@ public enum DiagnosticExamples {
                     bytes: [0xFF, 0xFE] + (waterHeader + water(1395, "ML_per_day")).utf8.flatMap { [$0, 0] })
             ])
         case .semicolonDelimiter:
-            return .submissions([
-                File(
-                    "2024/water.csv",
-                    """
-                    element;value;unit;source;notes
-                    water_supplied_total;509175;ML_per_year;WTP outlet flow-meter log FY 2024-25;
-
-                    """)
-            ])
+            let text = waterHeader + water(509175)
+            return .submissions([File("2024/water.csv", text.replacingOccurrences(of: ",", with: ";"))])
         case .missingColumn:
-            return .submissions([
-                File(
-                    "2024/water.csv",
-                    """
-                    element,amount,unit,source,notes
-                    water_supplied_total,509175,ML_per_year,WTP outlet flow-meter log FY 2024-25,
-
-                    """)
-            ])
+            return .submissions([File("2024/water.csv", "element,amount,unit,source,notes\n" + water(509175))])
         case .unknownColumn:
-            return .submissions([
-                File(
-                    "2024/water.csv",
-                    """
-                    element,value,unit,source,remark
-                    water_supplied_total,509175,ML_per_year,WTP outlet flow-meter log FY 2024-25,
-
-                    """)
-            ])
+            return .submissions([File("2024/water.csv", "element,value,unit,source,remark\n" + water(509175))])
         case .raggedRow:
             return .submissions([
                 File(

@@ -29,30 +29,22 @@ public struct ExpressionEvaluator {
     public init(values: [String: Double]) { self.values = values }
 
     public func number(_ expression: Expression) -> Result<Double, EvaluationFailure> {
+        evaluate(expression) { try number($0) }
+    }
+
+    public func condition(_ expression: Expression) -> Result<Bool, EvaluationFailure> {
+        evaluate(expression) { try condition($0) }
+    }
+
+    /// A missing input is a failure before anything is evaluated; so is every failure thrown.
+    private func evaluate<T>(_ expression: Expression, _ body: (ExpressionNode) throws -> T) -> Result<T, EvaluationFailure> {
         let missing = expression.elements.filter { values[$0] == nil }
         if !missing.isEmpty {
             let list = missing.map { "'\($0)'" }.joined(separator: ", ")
             return .failure(EvaluationFailure(reason: .missingInput, message: "no value for \(list)", missing: missing))
         }
         do {
-            return .success(try number(expression.root))
-        } catch let failure as EvaluationFailure {
-            return .failure(failure)
-        } catch {
-            return .failure(EvaluationFailure(reason: .nonFinite, message: "\(error)"))
-        }
-    }
-
-    public func condition(_ expression: Expression) -> Result<Bool, EvaluationFailure> {
-        let missing = expression.elements.filter { values[$0] == nil }
-        if !missing.isEmpty {
-            return .failure(
-                EvaluationFailure(
-                    reason: .missingInput, message: "no value for \(missing.joined(separator: ", "))", missing: missing)
-            )
-        }
-        do {
-            return .success(try condition(expression.root))
+            return .success(try body(expression.root))
         } catch let failure as EvaluationFailure {
             return .failure(failure)
         } catch {

@@ -78,21 +78,25 @@ public struct ExpressionParser {
         return nil
     }
 
-    mutating func parseOr() throws -> ExpressionNode {
-        var left = try parseAnd()
-        while let at = accept("or") {
-            left = .binary(.or, left, try parseAnd(), at: at)
+    /// A left-associative level: operands from `next`, joined by any of `operators`.
+    private mutating func level(
+        _ operators: [(symbol: String, op: BinaryOperator)], _ next: (inout ExpressionParser) throws -> ExpressionNode
+    ) throws -> ExpressionNode {
+        var left = try next(&self)
+        scan: while true {
+            for o in operators {
+                if let at = accept(o.symbol) {
+                    left = .binary(o.op, left, try next(&self), at: at)
+                    continue scan
+                }
+            }
+            return left
         }
-        return left
     }
 
-    mutating func parseAnd() throws -> ExpressionNode {
-        var left = try parseNot()
-        while let at = accept("and") {
-            left = .binary(.and, left, try parseNot(), at: at)
-        }
-        return left
-    }
+    mutating func parseOr() throws -> ExpressionNode { try level([("or", .or)]) { try $0.parseAnd() } }
+
+    mutating func parseAnd() throws -> ExpressionNode { try level([("and", .and)]) { try $0.parseNot() } }
 
     mutating func parseNot() throws -> ExpressionNode {
         if let at = accept("not") { return .not(try parseNot(), at: at) }
@@ -116,29 +120,11 @@ public struct ExpressionParser {
     }
 
     mutating func parseAdditive() throws -> ExpressionNode {
-        var left = try parseTerm()
-        while true {
-            if let at = accept("+") {
-                left = .binary(.add, left, try parseTerm(), at: at)
-            } else if let at = accept("-") {
-                left = .binary(.subtract, left, try parseTerm(), at: at)
-            } else {
-                return left
-            }
-        }
+        try level([("+", .add), ("-", .subtract)]) { try $0.parseTerm() }
     }
 
     mutating func parseTerm() throws -> ExpressionNode {
-        var left = try parseUnary()
-        while true {
-            if let at = accept("*") {
-                left = .binary(.multiply, left, try parseUnary(), at: at)
-            } else if let at = accept("/") {
-                left = .binary(.divide, left, try parseUnary(), at: at)
-            } else {
-                return left
-            }
-        }
+        try level([("*", .multiply), ("/", .divide)]) { try $0.parseUnary() }
     }
 
     mutating func parseUnary() throws -> ExpressionNode {

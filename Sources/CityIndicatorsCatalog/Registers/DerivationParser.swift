@@ -92,20 +92,18 @@ public enum DerivationParser {
             return Parsed(aggregate: aggregate, column: column, columnOffset: columnOffset, condition: condition)
         }
 
-        mutating func disjunction() throws -> Condition {
-            var left = try conjunction()
-            while token == .word("or") {
-                try advance()
-                left = .or(left, try conjunction())
-            }
-            return left
-        }
+        mutating func disjunction() throws -> Condition { try chain("or", { try $0.conjunction() }, Condition.or) }
 
-        mutating func conjunction() throws -> Condition {
-            var left = try negation()
-            while token == .word("and") {
+        mutating func conjunction() throws -> Condition { try chain("and", { try $0.negation() }, Condition.and) }
+
+        /// Operands from `next` joined left to right by the keyword `word`.
+        mutating func chain(
+            _ word: String, _ next: (inout Parser) throws -> Condition, _ join: (Condition, Condition) -> Condition
+        ) throws -> Condition {
+            var left = try next(&self)
+            while token == .word(word) {
                 try advance()
-                left = .and(left, try negation())
+                left = join(left, try next(&self))
             }
             return left
         }

@@ -121,18 +121,18 @@ struct RecordValues {
 
     init(fields: Int) {
         let n = max(1, fields)
-        number = .allocate(capacity: n)
-        number.initialize(repeating: 0, count: n)
-        present = .allocate(capacity: n)
-        present.initialize(repeating: false, count: n)
-        year = .allocate(capacity: n)
-        year.initialize(repeating: 0, count: n)
-        month = .allocate(capacity: n)
-        month.initialize(repeating: 0, count: n)
-        text = .allocate(capacity: n)
-        text.initialize(repeating: nil, count: n)
-        textCount = .allocate(capacity: n)
-        textCount.initialize(repeating: 0, count: n)
+        /// `n` slots, each holding `value`.
+        func slots<T>(_ value: T) -> UnsafeMutablePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: n)
+            p.initialize(repeating: value, count: n)
+            return p
+        }
+        number = slots(0)
+        present = slots(false)
+        year = slots(0)
+        month = slots(0)
+        text = slots(nil)
+        textCount = slots(0)
     }
 
     func deallocate() {

@@ -171,15 +171,15 @@ public struct ProvenanceFile: Sendable, Codable, Equatable {
         file = relative(s.path)
         department = s.department
         departmentName = s.department.flatMap { catalog.departments[$0]?.name }
-        sha256 = FileDigest.sha256(path: s.path) ?? ""
-        let size = (try? FileManager.default.attributesOfItem(atPath: s.path)[.size]) as? NSNumber
-        bytes = size?.intValue ?? 0
-        accepted = s.acceptedCount
-        notReported = s.notReportedCount
-        rejected = s.rejectedCount
         let tally = s.tally(in: diagnostics)
         errors = tally.errors
         warnings = tally.warnings
+        sha256 = FileDigest.sha256(path: s.path) ?? ""
+        accepted = s.acceptedCount
+        notReported = s.notReportedCount
+        rejected = s.rejectedCount
+        let size = (try? FileManager.default.attributesOfItem(atPath: s.path)[.size]) as? NSNumber
+        bytes = size?.intValue ?? 0
     }
 }
 

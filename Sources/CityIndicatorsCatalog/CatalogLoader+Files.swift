@@ -24,7 +24,8 @@ extension CatalogLoader {
         if f.has("of") {
             if f.has("dimension") || f.has("factor") {
                 yaml.report(
-                    .invalidValue, "unit '\(f.string("id") ?? "")' gives both 'of' and 'dimension'/'factor'; give one or the other",
+                    .invalidValue,
+                    "unit '\(f.string("id") ?? "")' gives both 'of' and 'dimension'/'factor'; give one or the other",
                     node: f.node)
             }
             guard let terms = unitTerms(f, "of", yaml) else { return nil }
@@ -33,7 +34,8 @@ extension CatalogLoader {
             for term in terms {
                 guard let unit = catalog.units[term.name] else {
                     yaml.report(
-                        .undefinedReference, "unknown unit '\(term.name)' in 'of' (units must be defined before they are used)",
+                        .undefinedReference,
+                        "unknown unit '\(term.name)' in 'of' (units must be defined before they are used)",
                         node: f.node("of"))
                     return nil
                 }
@@ -68,7 +70,8 @@ extension CatalogLoader {
         guard let text = f.string(key) else { return nil }
         switch UnitProduct.parse(text) {
         case .failure(let e):
-            yaml.report(.invalidValue, "in '\(key)': \(e.message)", at: location(of: e.offset - 1, in: f.node(key), yaml: yaml))
+            yaml.report(
+                .invalidValue, "in '\(key)': \(e.message)", at: location(of: e.offset - 1, in: f.node(key), yaml: yaml))
             return nil
         case .success(let terms):
             return terms

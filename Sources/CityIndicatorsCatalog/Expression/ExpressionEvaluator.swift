@@ -37,7 +37,9 @@ public struct ExpressionEvaluator {
     }
 
     /// A missing input is a failure before anything is evaluated; so is every failure thrown.
-    private func evaluate<T>(_ expression: Expression, _ body: (ExpressionNode) throws -> T) -> Result<T, EvaluationFailure> {
+    private func evaluate<T>(_ expression: Expression, _ body: (ExpressionNode) throws -> T) -> Result<
+        T, EvaluationFailure
+    > {
         let missing = expression.elements.filter { values[$0] == nil }
         if !missing.isEmpty {
             let list = missing.map { "'\($0)'" }.joined(separator: ", ")

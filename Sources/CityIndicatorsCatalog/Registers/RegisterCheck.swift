@@ -102,22 +102,12 @@ enum RegisterCheck {
             let (ka, fa) = kind(a)
             let (kb, fb) = kind(b)
             if ka == .unknown || kb == .unknown { return }
-            // A date column compared with a "YYYY-MM-DD" text.
-            if ka == .date, case .text(let t, let at) = b {
+            // A date column compared with a "YYYY-MM-DD" text, on either side.
+            for (column, other) in [(ka, b), (kb, a)] where column == .date {
+                guard case .text(let t, let at) = other else { continue }
                 if CellParsers.date(t) == nil {
-                    problems.append(
-                        Problem(
-                            code: .wrongType, message: "'\(t)' is not a date; write dates as \"YYYY-MM-DD\"", offset: at
-                        ))
-                }
-                return
-            }
-            if kb == .date, case .text(let t, let at) = a {
-                if CellParsers.date(t) == nil {
-                    problems.append(
-                        Problem(
-                            code: .wrongType, message: "'\(t)' is not a date; write dates as \"YYYY-MM-DD\"", offset: at
-                        ))
+                    let message = "'\(t)' is not a date; write dates as \"YYYY-MM-DD\""
+                    problems.append(Problem(code: .wrongType, message: message, offset: at))
                 }
                 return
             }

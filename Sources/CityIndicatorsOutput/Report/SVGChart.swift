@@ -73,11 +73,8 @@ public enum SVGChart {
     public static func stackedBars(
         id: String, title: String, description: String, bars: [Bar], legend: [(Fill, String)]
     ) -> String {
-        let labelWidth = 260.0
-        let barWidth = 360.0
-        let noteWidth = 60.0
-        let rowHeight = 18.0
-        let top = 30.0
+        // Layout, in SVG user units.
+        let (labelWidth, barWidth, noteWidth, rowHeight, top) = (260.0, 360.0, 60.0, 18.0, 30.0)
         let width = labelWidth + barWidth + noteWidth
         let height = top + Double(bars.count) * rowHeight + 6
         let largest = max(1, bars.map { $0.segments.reduce(0) { $0 + $1.count } }.max() ?? 1)
@@ -116,12 +113,8 @@ public enum SVGChart {
         id: String, title: String, description: String, points: [(year: Int, value: Double?)], highlight: Int,
         format: (Double) -> String
     ) -> String {
-        let width = 220.0
-        let height = 104.0
-        let left = 14.0
-        let right = 14.0
-        let top = 20.0
-        let bottom = 22.0
+        // Layout, in SVG user units.
+        let (width, height, left, right, top, bottom) = (220.0, 104.0, 14.0, 14.0, 20.0, 22.0)
         let present = points.compactMap { p in p.value.map { (p.year, $0) } }
         let low = present.map(\.1).min() ?? 0
         let high = present.map(\.1).max() ?? 1

@@ -2,7 +2,7 @@ import Foundation
 import PackagePlugin
 
 /// Embeds every file under the package's top-level `Indicators/` folder into the
-/// `CityIndicators` module, keyed by its path relative to the package (`Indicators/units.yaml`),
+/// `CityIndicatorsCatalog` module, keyed by its path relative to the package (`Indicators/units.yaml`),
 /// so the built binary carries its catalog and runs from any directory.
 @main
 struct EmbedCatalog: BuildToolPlugin {

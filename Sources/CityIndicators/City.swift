@@ -80,4 +80,13 @@ public struct City: Sendable {
         let set = try submissions(year: year)
         return (set, IndicatorComputer(catalog: catalog).compute(frameworks: frameworks, set: set, year: year))
     }
+
+    /// One indicator for a year, from the workspace's files, with the submissions it read (for
+    /// `explain`: its inputs, their rows and the problems found at them).
+    public func compute(_ indicator: Indicator, year: Int) throws -> (set: SubmissionSet, result: IndicatorResult) {
+        let set = try submissions(year: year)
+        let result = IndicatorComputer(catalog: catalog).compute(
+            indicator, baseValues: set.baseValues(catalog), submitted: set.values, notReported: set.notReported, year: year)
+        return (set, result)
+    }
 }

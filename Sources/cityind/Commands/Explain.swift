@@ -46,13 +46,11 @@ struct Explain: ParsableCommand {
         guard let workspace else { return }
         let city = try City.open(workspace, catalog: catalog, store: store.db)
         let year = try city.year(year)
-        let set = try city.submissions(year: year)
         if let element {
+            let set = try city.submissions(year: year)
             out.write(Explanation.elementValue(element, set: set, city: city.profile.name, year: year))
         } else if let indicator {
-            let result = IndicatorComputer(catalog: catalog).compute(
-                indicator, baseValues: set.baseValues(catalog), submitted: set.values, notReported: set.notReported,
-                year: year)
+            let (set, result) = try city.compute(indicator, year: year)
             out.write(Explanation.computation(result, city: city.profile.name, year: year, catalog))
             let rows = result.inputs.compactMap { set.values[$0.element]?.location }
             out.write(Explanation.problems(at: rows, in: set.allDiagnostics, except: []))

@@ -229,6 +229,8 @@ extension CatalogLoader {
             scoring: scoring, location: location)
     }
 
+    /// A framework's `scoring` settings: how an index normalises, weights and scales indicator
+    /// values, its population groups and its worked examples; nil when there is no `scoring`.
     func loadScoring(_ f: Fields) -> ScoringSettings? {
         guard
             let s = f.fields(
@@ -239,23 +241,15 @@ extension CatalogLoader {
                 ])
         else { return nil }
         var settings = ScoringSettings()
-        if let v = s.choice("normalisation", ScoringSettings.Normalisation.allCases.map(\.rawValue), required: false) {
-            settings.normalisation = .init(rawValue: v)!
+        if let v = scoringChoice(s, "normalisation", of: ScoringSettings.Normalisation.self) {
+            settings.normalisation = v
         }
-        if let v = s.choice("benchmarks", ScoringSettings.BenchmarkUse.allCases.map(\.rawValue), required: false) {
-            settings.benchmarks = .init(rawValue: v)!
+        if let v = scoringChoice(s, "benchmarks", of: ScoringSettings.BenchmarkUse.self) { settings.benchmarks = v }
+        if let v = scoringChoice(s, "categories_without_supporting", of: ScoringSettings.NoSupporting.self) {
+            settings.categoriesWithoutSupporting = v
         }
-        if let v = s.choice(
-            "categories_without_supporting", ScoringSettings.NoSupporting.allCases.map(\.rawValue), required: false)
-        {
-            settings.categoriesWithoutSupporting = .init(rawValue: v)!
-        }
-        if let v = s.choice("missing", ScoringSettings.Missing.allCases.map(\.rawValue), required: false) {
-            settings.missing = .init(rawValue: v)!
-        }
-        if let v = s.choice("confidence", Confidence.allCases.map(\.rawValue), required: false) {
-            settings.confidence = .init(rawValue: v)!
-        }
+        if let v = scoringChoice(s, "missing", of: ScoringSettings.Missing.self) { settings.missing = v }
+        if let v = scoringChoice(s, "confidence", of: Confidence.self) { settings.confidence = v }
         if let w = s.number("core_weight") {
             if !(0...1).contains(w) {
                 f.file.report(.invalidValue, "'core_weight' must be between 0 and 1", node: s.node("core_weight"))
@@ -271,57 +265,69 @@ extension CatalogLoader {
             else { continue }
             settings.groups.append(.init(id: id, title: title, below: g.number("below", required: i < nodes.count - 1)))
         }
-        for node in s.sequence("examples") {
-            guard
-                let e = f.file.fields(
-                    node, what: "scoring example",
-                    allowed: ["name", "normalise", "category", "index", "expect", "tolerance"])
-            else { continue }
-            guard let name = e.string("name"), let expectNode = e.node("expect"),
-                let written = expectNode.scalar?.string, let expect = NumberText.parsePlain(written)
-            else {
-                if !e.has("expect") {
-                    e.missing("expect")
-                } else {
-                    f.file.report(.wrongType, "'expect' must be a number", node: e.node("expect"))
-                }
-                continue
-            }
-            var example: ScoringExample.Case?
-            if let n = e.fields("normalise", what: "'normalise'", allowed: ["value", "min", "max", "direction"]) {
-                if let v = n.number("value", required: true), let lo = n.number("min", required: true),
-                    let hi = n.number("max", required: true),
-                    let d = n.choice("direction", ["higher", "lower"])
-                {
-                    example = .normalise(value: v, min: lo, max: hi, higherIsBetter: d == "higher")
-                }
-            } else if let c = e.fields("category", what: "'category'", allowed: ["core", "supporting"]) {
-                func list(_ key: String) -> [Double] {
-                    c.sequence(key).compactMap { $0.scalar.flatMap { NumberText.parsePlain($0.string) } }
-                }
-                example = .category(core: list("core"), supporting: list("supporting"))
-            } else if let node = e.node("index"), let mapping = node.mapping {
-                var pillars: [String: Double] = [:]
-                for (k, v) in mapping {
-                    guard let key = k.scalar?.string, let value = v.scalar.flatMap({ NumberText.parsePlain($0.string) })
-                    else {
-                        f.file.report(.wrongType, "'index' maps pillar ids to numbers", node: v)
-                        continue
-                    }
-                    pillars[key] = value
-                }
-                example = .index(pillars: pillars)
-            } else {
-                f.file.report(.missingKey, "a scoring example needs 'normalise', 'category' or 'index'", node: node)
-            }
-            guard let example else { continue }
-            settings.examples.append(
-                ScoringExample(
-                    name: name, example: example, expect: expect,
-                    tolerance: e.number("tolerance") ?? NumberText.halfUnitOfLastPlace(written), written: written,
-                    location: f.file.location(node)))
-        }
+        settings.examples = s.sequence("examples").compactMap { loadScoringExample(f.file, $0) }
         return settings
+    }
+
+    /// An optional `scoring` setting that is one of the cases of `T`; a word that is none is reported.
+    private func scoringChoice<T: RawRepresentable & CaseIterable>(_ s: Fields, _ key: String, of _: T.Type) -> T?
+    where T.RawValue == String {
+        s.choice(key, T.allCases.map(\.rawValue), required: false).flatMap(T.init(rawValue:))
+    }
+
+    /// One worked example of a scoring: a case and the number it must give; nil (reported) when
+    /// the name, the expected number or the case is missing or wrong.
+    private func loadScoringExample(_ yaml: YAMLFile, _ node: Node) -> ScoringExample? {
+        guard
+            let e = yaml.fields(
+                node, what: "scoring example",
+                allowed: ["name", "normalise", "category", "index", "expect", "tolerance"])
+        else { return nil }
+        guard let name = e.string("name"), let expectNode = e.node("expect"),
+            let written = expectNode.scalar?.string, let expect = NumberText.parsePlain(written)
+        else {
+            if !e.has("expect") {
+                e.missing("expect")
+            } else {
+                yaml.report(.wrongType, "'expect' must be a number", node: e.node("expect"))
+            }
+            return nil
+        }
+        guard let example = scoringExampleCase(e) else { return nil }
+        return ScoringExample(
+            name: name, example: example, expect: expect,
+            tolerance: e.number("tolerance") ?? NumberText.halfUnitOfLastPlace(written), written: written,
+            location: yaml.location(node))
+    }
+
+    /// What a scoring example computes: a `normalise`d value, a `category` score from core and
+    /// supporting scores, or an `index` from pillar scores; nil (reported) when none is given.
+    private func scoringExampleCase(_ e: Fields) -> ScoringExample.Case? {
+        if let n = e.fields("normalise", what: "'normalise'", allowed: ["value", "min", "max", "direction"]) {
+            guard let v = n.number("value", required: true), let lo = n.number("min", required: true),
+                let hi = n.number("max", required: true),
+                let d = n.choice("direction", ["higher", "lower"])
+            else { return nil }
+            return .normalise(value: v, min: lo, max: hi, higherIsBetter: d == "higher")
+        } else if let c = e.fields("category", what: "'category'", allowed: ["core", "supporting"]) {
+            func list(_ key: String) -> [Double] {
+                c.sequence(key).compactMap { $0.scalar.flatMap { NumberText.parsePlain($0.string) } }
+            }
+            return .category(core: list("core"), supporting: list("supporting"))
+        } else if let node = e.node("index"), let mapping = node.mapping {
+            var pillars: [String: Double] = [:]
+            for (k, v) in mapping {
+                guard let key = k.scalar?.string, let value = v.scalar.flatMap({ NumberText.parsePlain($0.string) })
+                else {
+                    e.file.report(.wrongType, "'index' maps pillar ids to numbers", node: v)
+                    continue
+                }
+                pillars[key] = value
+            }
+            return .index(pillars: pillars)
+        }
+        e.file.report(.missingKey, "a scoring example needs 'normalise', 'category' or 'index'", node: e.node)
+        return nil
     }
 
     func loadCertification(_ f: Fields) -> Certification? {

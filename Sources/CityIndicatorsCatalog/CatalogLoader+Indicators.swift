@@ -10,6 +10,8 @@ extension CatalogLoader {
     ]
     static let clausePattern = try! NSRegularExpression(pattern: "^[0-9A-Za-z]+(\\.[0-9A-Za-z]+)*$")
 
+    /// Loads one indicator file: its identity, formula checked against its units, benchmark,
+    /// SDG targets and worked examples.
     mutating func loadIndicator(_ yaml: YAMLFile, _ root: Node) {
         guard let f = yaml.fields(root, what: "indicator", allowed: CatalogLoader.indicatorKeys) else { return }
         let id = f.string("id")
@@ -24,125 +26,16 @@ extension CatalogLoader {
         let multiplier = f.number("multiplier") ?? 1
         if multiplier <= 0 { yaml.report(.invalidValue, "'multiplier' must be positive", node: f.node("multiplier")) }
         let isSlot = f.bool("slot") ?? false
-        let unit =
-            isSlot && !f.has("unit")
-            ? catalog.units["one"]
-                ?? Unit(
-                    id: "one", title: "number", symbol: "", dimension: .none, factor: 1, family: nil,
-                    location: f.location) : self.unit(f, "unit")
+        let unit = indicatorUnit(f, isSlot: isSlot)
         let numeratorUnit = self.unit(f, "numerator_unit", required: false)
         let denominatorUnit = self.unit(f, "denominator_unit", required: false)
         let range = bounds(f, "range")
-
-        // Identity: <framework>:<clause>, framework defined, theme of that framework.
-        var framework: Framework?
-        var clause = ""
-        if let id {
-            let parts = id.split(separator: ":", maxSplits: 1).map(String.init)
-            if parts.count != 2
-                || CatalogLoader.clausePattern.firstMatch(
-                    in: parts[1], range: NSRange(parts[1].startIndex..., in: parts[1])) == nil
-            {
-                yaml.report(
-                    .badID, "indicator id '\(id)' must be <framework id>:<clause>, e.g. iso37120-2018:15.2",
-                    node: f.node("id"))
-            } else if let fw = catalog.frameworks[parts[0]] {
-                framework = fw
-                clause = parts[1]
-            } else {
-                yaml.report(
-                    .undefinedReference, "unknown framework '\(parts[0])' in indicator id", node: f.node("id"),
-                    hint: Suggest.nearest(parts[0], in: catalog.frameworks.keys).map { "did you mean '\($0)'?" }
-                        ?? "Frameworks are defined in frameworks/.")
-            }
-        }
-        if let framework, let themeID, framework.theme(themeID) == nil {
-            yaml.report(
-                .undefinedReference, "'\(themeID)' is not a theme of \(framework.id)", node: f.node("theme"),
-                hint: (Suggest.nearest(themeID, in: framework.themes.map(\.id)).map { "did you mean '\($0)'? " } ?? "")
-                    + "Themes: \(framework.themes.map(\.id).joined(separator: ", ")).")
-        }
-
-        // Formula: numerator/denominator or value, never both.
-        var formula: Formula?
-        var resultDimension: Dimension?
-        if isSlot {
-            for key in ["numerator", "denominator", "value", "examples"] where f.has(key) {
-                yaml.report(
-                    .invalidValue,
-                    "a slot has no '\(key)': it is counted but not computed; remove 'slot: true' to define it",
-                    node: f.keyNode(key))
-            }
-            if confidence == .verified {
-                yaml.report(.invalidValue, "a slot cannot be verified", node: f.node("confidence"))
-            }
-            formula = .undefined
-        } else if f.has("value") {
-            if f.has("numerator") || f.has("denominator") {
-                yaml.report(
-                    .invalidValue, "give either 'value' or 'numerator' and 'denominator', not both",
-                    node: f.node("value"))
-            } else if let value = expression(f, "value", required: true) {
-                formula = .value(value)
-                let t = self.type(of: value, key: "value", fields: f)
-                if case .number(let d)? = t {
-                    resultDimension = d
-                } else if t == .condition {
-                    yaml.report(.dimensionMismatch, "'value' is a condition, not a number", node: f.node("value"))
-                }
-            }
-        } else if !f.has("numerator") && !f.has("denominator") {
-            yaml.report(.missingKey, "indicator needs 'numerator' and 'denominator', or 'value'", node: root)
-        } else {
-            let n = expression(f, "numerator", required: true)
-            let d = expression(f, "denominator", required: true)
-            if let n, let d {
-                formula = .ratio(numerator: n, denominator: d)
-                let tn = self.type(of: n, key: "numerator", fields: f)
-                let td = self.type(of: d, key: "denominator", fields: f)
-                if case .number(let dn)? = tn, case .number(let dd)? = td {
-                    resultDimension = dn / dd
-                    if let numeratorUnit, numeratorUnit.dimension != dn {
-                        yaml.report(
-                            .dimensionMismatch,
-                            "numerator has dimension \(dn) but numerator_unit '\(numeratorUnit.id)' has \(numeratorUnit.dimension)",
-                            node: f.node("numerator_unit"))
-                    }
-                    if let denominatorUnit, denominatorUnit.dimension != dd {
-                        yaml.report(
-                            .dimensionMismatch,
-                            "denominator has dimension \(dd) but denominator_unit '\(denominatorUnit.id)' has \(denominatorUnit.dimension)",
-                            node: f.node("denominator_unit"))
-                    }
-                } else if tn == .condition || td == .condition {
-                    yaml.report(
-                        .dimensionMismatch, "numerator and denominator must be numbers, not conditions",
-                        node: f.node(tn == .condition ? "numerator" : "denominator"))
-                }
-            }
-        }
-        if let unit, let resultDimension, resultDimension != unit.dimension {
-            let what = f.has("value") ? "value" : "numerator ÷ denominator"
-            yaml.report(
-                .dimensionMismatch,
-                "\(what) has dimension \(resultDimension) but unit '\(unit.id)' has dimension \(unit.dimension)",
-                node: f.node("unit"),
-                hint: unit.dimension.isDimensionless
-                    ? "A percentage or a rate per population needs numerator and denominator of the same dimension."
-                    : "Choose a unit of dimension \(resultDimension), or correct the formula.")
-        }
-
+        let (framework, clause) = indicatorFramework(f, id: id, themeID: themeID)
+        let formula = indicatorFormula(
+            f, isSlot: isSlot, confidence: confidence, unit: unit, numeratorUnit: numeratorUnit,
+            denominatorUnit: denominatorUnit)
         let (benchmark, benchmarkSource) = loadBenchmark(f)
-        var sdg: [String] = []
-        for node in f.sequence("sdg") {
-            guard let target = node.scalar?.string,
-                target.range(of: #"^\d{1,2}\.[0-9a-z]{1,2}(\.\d{1,2})?$"#, options: .regularExpression) != nil
-            else {
-                yaml.report(.invalidValue, "an SDG target looks like \"11.6\" or \"11.6.2\"", node: node)
-                continue
-            }
-            sdg.append(target)
-        }
+        let sdg = loadSDGTargets(f)
         let examples = isSlot ? [] : f.sequence("examples", required: true).compactMap { loadExample(yaml, $0) }
         guard let id, let framework, let themeID, let type, let title, let direction, let confidence,
             let source, let unit, let formula, framework.theme(themeID) != nil
@@ -163,14 +56,169 @@ extension CatalogLoader {
         indicator.benchmark = benchmark
         indicator.benchmarkSource = benchmarkSource
         indicator.sdg = sdg
-        if let r = bounds(f, "score_range") {
-            if r.min == nil || r.max == nil || r.min! >= r.max! {
-                yaml.report(.invalidValue, "'score_range' needs min < max", node: f.node("score_range"))
+        indicator.scoreRange = loadScoreRange(f)
+        catalog.indicators.append(indicator)
+    }
+
+    /// The indicator's `unit`; a slot that gives none is a plain number (`one`).
+    private func indicatorUnit(_ f: Fields, isSlot: Bool) -> Unit? {
+        guard isSlot && !f.has("unit") else { return unit(f, "unit") }
+        return catalog.units["one"]
+            ?? Unit(
+                id: "one", title: "number", symbol: "", dimension: .none, factor: 1, family: nil,
+                location: f.location)
+    }
+
+    /// The framework and clause of an indicator id `<framework>:<clause>`, with its `theme` checked
+    /// against that framework's themes; a malformed id or unknown framework is reported.
+    private func indicatorFramework(_ f: Fields, id: String?, themeID: String?) -> (Framework?, String) {
+        var framework: Framework?
+        var clause = ""
+        if let id {
+            let parts = id.split(separator: ":", maxSplits: 1).map(String.init)
+            if parts.count != 2
+                || CatalogLoader.clausePattern.firstMatch(
+                    in: parts[1], range: NSRange(parts[1].startIndex..., in: parts[1])) == nil
+            {
+                f.file.report(
+                    .badID, "indicator id '\(id)' must be <framework id>:<clause>, e.g. iso37120-2018:15.2",
+                    node: f.node("id"))
+            } else if let fw = catalog.frameworks[parts[0]] {
+                framework = fw
+                clause = parts[1]
             } else {
-                indicator.scoreRange = r
+                f.file.report(
+                    .undefinedReference, "unknown framework '\(parts[0])' in indicator id", node: f.node("id"),
+                    hint: Suggest.nearest(parts[0], in: catalog.frameworks.keys).map { "did you mean '\($0)'?" }
+                        ?? "Frameworks are defined in frameworks/.")
             }
         }
-        catalog.indicators.append(indicator)
+        if let framework, let themeID, framework.theme(themeID) == nil {
+            f.file.report(
+                .undefinedReference, "'\(themeID)' is not a theme of \(framework.id)", node: f.node("theme"),
+                hint: (Suggest.nearest(themeID, in: framework.themes.map(\.id)).map { "did you mean '\($0)'? " } ?? "")
+                    + "Themes: \(framework.themes.map(\.id).joined(separator: ", ")).")
+        }
+        return (framework, clause)
+    }
+
+    /// The indicator's formula: `numerator`/`denominator` or `value`, never both; `.undefined` for
+    /// a slot. Its dimension is checked against the units; nil (reported) when it is missing or wrong.
+    private func indicatorFormula(
+        _ f: Fields, isSlot: Bool, confidence: Confidence?, unit: Unit?, numeratorUnit: Unit?, denominatorUnit: Unit?
+    ) -> Formula? {
+        if isSlot {
+            checkSlotHasNoFormula(f, confidence: confidence)
+            return .undefined
+        }
+        let formula: Formula?
+        let resultDimension: Dimension?
+        if f.has("value") {
+            (formula, resultDimension) = valueFormula(f)
+        } else if !f.has("numerator") && !f.has("denominator") {
+            f.file.report(.missingKey, "indicator needs 'numerator' and 'denominator', or 'value'", node: f.node)
+            return nil
+        } else {
+            (formula, resultDimension) = ratioFormula(f, numeratorUnit: numeratorUnit, denominatorUnit: denominatorUnit)
+        }
+        if let unit, let resultDimension, resultDimension != unit.dimension {
+            let what = f.has("value") ? "value" : "numerator ÷ denominator"
+            f.file.report(
+                .dimensionMismatch,
+                "\(what) has dimension \(resultDimension) but unit '\(unit.id)' has dimension \(unit.dimension)",
+                node: f.node("unit"),
+                hint: unit.dimension.isDimensionless
+                    ? "A percentage or a rate per population needs numerator and denominator of the same dimension."
+                    : "Choose a unit of dimension \(resultDimension), or correct the formula.")
+        }
+        return formula
+    }
+
+    /// Reports a formula or examples given for a slot, which is counted but not computed, and a
+    /// slot marked verified.
+    private func checkSlotHasNoFormula(_ f: Fields, confidence: Confidence?) {
+        for key in ["numerator", "denominator", "value", "examples"] where f.has(key) {
+            f.file.report(
+                .invalidValue,
+                "a slot has no '\(key)': it is counted but not computed; remove 'slot: true' to define it",
+                node: f.keyNode(key))
+        }
+        if confidence == .verified {
+            f.file.report(.invalidValue, "a slot cannot be verified", node: f.node("confidence"))
+        }
+    }
+
+    /// A `value` formula and its dimension (nil when it is not a number); reported when
+    /// `numerator` or `denominator` is given as well, or when it is a condition.
+    private func valueFormula(_ f: Fields) -> (Formula?, Dimension?) {
+        if f.has("numerator") || f.has("denominator") {
+            f.file.report(
+                .invalidValue, "give either 'value' or 'numerator' and 'denominator', not both", node: f.node("value"))
+            return (nil, nil)
+        }
+        guard let value = expression(f, "value", required: true) else { return (nil, nil) }
+        let t = self.type(of: value, key: "value", fields: f)
+        if case .number(let d)? = t { return (.value(value), d) }
+        if t == .condition {
+            f.file.report(.dimensionMismatch, "'value' is a condition, not a number", node: f.node("value"))
+        }
+        return (.value(value), nil)
+    }
+
+    /// A `numerator` ÷ `denominator` formula and its dimension (nil unless both are numbers), with
+    /// each part checked against its optional `numerator_unit` / `denominator_unit`.
+    private func ratioFormula(_ f: Fields, numeratorUnit: Unit?, denominatorUnit: Unit?) -> (Formula?, Dimension?) {
+        let n = expression(f, "numerator", required: true)
+        let d = expression(f, "denominator", required: true)
+        guard let n, let d else { return (nil, nil) }
+        let formula = Formula.ratio(numerator: n, denominator: d)
+        let tn = self.type(of: n, key: "numerator", fields: f)
+        let td = self.type(of: d, key: "denominator", fields: f)
+        guard case .number(let dn)? = tn, case .number(let dd)? = td else {
+            if tn == .condition || td == .condition {
+                f.file.report(
+                    .dimensionMismatch, "numerator and denominator must be numbers, not conditions",
+                    node: f.node(tn == .condition ? "numerator" : "denominator"))
+            }
+            return (formula, nil)
+        }
+        checkPartUnit(f, "numerator", dimension: dn, unit: numeratorUnit)
+        checkPartUnit(f, "denominator", dimension: dd, unit: denominatorUnit)
+        return (formula, dn / dd)
+    }
+
+    /// Reports a `numerator` or `denominator` whose dimension differs from its `<part>_unit`.
+    private func checkPartUnit(_ f: Fields, _ part: String, dimension: Dimension, unit: Unit?) {
+        guard let unit, unit.dimension != dimension else { return }
+        f.file.report(
+            .dimensionMismatch,
+            "\(part) has dimension \(dimension) but \(part)_unit '\(unit.id)' has \(unit.dimension)",
+            node: f.node("\(part)_unit"))
+    }
+
+    /// The `sdg` targets ("11.6", "11.6.2"); malformed ones are reported and left out.
+    private func loadSDGTargets(_ f: Fields) -> [String] {
+        var sdg: [String] = []
+        for node in f.sequence("sdg") {
+            guard let target = node.scalar?.string,
+                target.range(of: #"^\d{1,2}\.[0-9a-z]{1,2}(\.\d{1,2})?$"#, options: .regularExpression) != nil
+            else {
+                f.file.report(.invalidValue, "an SDG target looks like \"11.6\" or \"11.6.2\"", node: node)
+                continue
+            }
+            sdg.append(target)
+        }
+        return sdg
+    }
+
+    /// The `score_range` of an index indicator; nil (reported) unless it gives min < max.
+    private func loadScoreRange(_ f: Fields) -> Bounds? {
+        guard let r = bounds(f, "score_range") else { return nil }
+        guard let lo = r.min, let hi = r.max, lo < hi else {
+            f.file.report(.invalidValue, "'score_range' needs min < max", node: f.node("score_range"))
+            return nil
+        }
+        return r
     }
 
     /// `benchmark: {kind: fixed, value: 135, source: SLB}` | `{kind: group_best}` |

@@ -63,19 +63,8 @@ public struct IndicatorComputer {
         notReported: Set<String> = [], year: Int? = nil
     ) -> IndicatorResult {
         let ids = indicator.formula.elements
-        let inputs = ids.map { id -> InputUse in
-            let element = catalog.elements[id]
-            let unit = element?.unit.id ?? ""
-            if let v = submitted[id] {
-                return InputUse(
-                    element: id, value: v.value, unit: unit, file: v.location.file, line: v.location.line,
-                    source: v.source, dataYear: v.dataYear ?? year, status: .reported)
-            }
-            let base = baseValues[id]
-            return InputUse(
-                element: id, value: base.map { $0 / (element?.unit.factor ?? 1) }, unit: unit, file: nil, line: nil,
-                source: nil, dataYear: base == nil ? nil : year,
-                status: base != nil ? .reported : notReported.contains(id) ? .notReported : .absent)
+        let inputs = ids.map {
+            inputUse($0, baseValues: baseValues, submitted: submitted, notReported: notReported, year: year)
         }
         var result = IndicatorResult(
             indicator: indicator, status: .computed, inputs: inputs, dataYear: inputs.compactMap(\.dataYear).max(),
@@ -99,36 +88,70 @@ public struct IndicatorComputer {
             return result
         }
         let evaluator = ExpressionEvaluator(values: baseValues)
-        var raw: Double
+        let raw: Result<Double, EvaluationFailure>
         switch indicator.formula {
         case .value(let expression):
-            switch evaluator.number(expression) {
-            case .failure(let f): return fail(result, f)
-            case .success(let v): raw = v
-            }
+            raw = evaluator.number(expression)
         case .undefined:
             return result
         case .ratio(let numerator, let denominator):
-            let n: Double
-            let d: Double
-            switch evaluator.number(numerator) {
-            case .failure(let f): return fail(result, f)
-            case .success(let v): n = v
-            }
-            switch evaluator.number(denominator) {
-            case .failure(let f): return fail(result, f)
-            case .success(let v): d = v
-            }
-            result.numerator = quantity(n, numerator, indicator.numeratorUnit)
-            result.denominator = quantity(d, denominator, indicator.denominatorUnit)
-            guard d != 0 else {
-                return fail(
-                    result,
-                    EvaluationFailure(
-                        reason: .divisionByZero, message: "the denominator (\(denominator.description)) is 0"))
-            }
-            raw = n / d
+            raw = ratio(numerator, denominator, of: indicator, evaluator, into: &result)
         }
+        switch raw {
+        case .failure(let f): return fail(result, f)
+        case .success(let v): return scaled(v, result)
+        }
+    }
+
+    /// Where the value of element `id` came from: a submitted value, a value derived in base
+    /// units, a value left blank (`notReported`) or none.
+    private func inputUse(
+        _ id: String, baseValues: [String: Double], submitted: [String: SubmittedValue], notReported: Set<String>,
+        year: Int?
+    ) -> InputUse {
+        let element = catalog.elements[id]
+        let unit = element?.unit.id ?? ""
+        if let v = submitted[id] {
+            return InputUse(
+                element: id, value: v.value, unit: unit, file: v.location.file, line: v.location.line,
+                source: v.source, dataYear: v.dataYear ?? year, status: .reported)
+        }
+        let base = baseValues[id]
+        return InputUse(
+            element: id, value: base.map { $0 / (element?.unit.factor ?? 1) }, unit: unit, file: nil, line: nil,
+            source: nil, dataYear: base == nil ? nil : year,
+            status: base != nil ? .reported : notReported.contains(id) ? .notReported : .absent)
+    }
+
+    /// Numerator ÷ denominator in base units; both parts, in their display units, go into `result`.
+    private func ratio(
+        _ numerator: Expression, _ denominator: Expression, of indicator: Indicator, _ evaluator: ExpressionEvaluator,
+        into result: inout IndicatorResult
+    ) -> Result<Double, EvaluationFailure> {
+        let n: Double
+        let d: Double
+        switch evaluator.number(numerator) {
+        case .failure(let f): return .failure(f)
+        case .success(let v): n = v
+        }
+        switch evaluator.number(denominator) {
+        case .failure(let f): return .failure(f)
+        case .success(let v): d = v
+        }
+        result.numerator = quantity(n, numerator, indicator.numeratorUnit)
+        result.denominator = quantity(d, denominator, indicator.denominatorUnit)
+        guard d != 0 else {
+            return .failure(
+                EvaluationFailure(reason: .divisionByZero, message: "the denominator (\(denominator.description)) is 0")
+            )
+        }
+        return .success(n / d)
+    }
+
+    /// `result` with the value `raw` (base units) in the indicator's unit, times its multiplier;
+    /// not computable when that is not finite or outside the indicator's sensible range.
+    private func scaled(_ raw: Double, _ result: IndicatorResult) -> IndicatorResult {
+        let indicator = result.indicator
         let value = raw / indicator.unit.factor * indicator.multiplier
         guard value.isFinite else {
             return fail(result, EvaluationFailure(reason: .nonFinite, message: "the result is too large to represent"))
@@ -143,8 +166,9 @@ public struct IndicatorComputer {
                         "the result \(Format.readable(value)) \(indicator.unit.label) is outside the sensible range \(limits); an input is probably wrong"
                 ))
         }
-        result.value = value
-        return result
+        var computed = result
+        computed.value = value
+        return computed
     }
 
     private func describe(_ missing: [String], _ notReported: Set<String>) -> String {

@@ -75,92 +75,118 @@ public struct ExpressionChecker {
             let ta = check(a, &issues)
             let tb = check(b, &issues)
             guard let ta, let tb else { return op.isComparison || op == .and || op == .or ? .condition : nil }
-            switch op {
-            case .and, .or:
-                if ta != .condition || tb != .condition {
-                    issues.append(
-                        ExpressionIssue(
-                            offset: at, code: .dimensionMismatch,
-                            message: "'\(op.rawValue)' joins conditions, found \(ta) and \(tb)"))
-                }
-                return .condition
-            case .add, .subtract, .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
-                guard case .number(let da) = ta, case .number(let db) = tb else {
-                    issues.append(
-                        ExpressionIssue(
-                            offset: at, code: .dimensionMismatch,
-                            message: "'\(op.rawValue)' needs numbers, found \(ta) and \(tb)"))
-                    return op.isComparison ? .condition : nil
-                }
-                if da != db {
-                    issues.append(
-                        ExpressionIssue(
-                            offset: at, code: .dimensionMismatch,
-                            message: "'\(op.rawValue)' needs operands of one dimension, found \(da) and \(db)",
-                            hint:
-                                "adding or comparing quantities of different kinds (persons and litres, say) is meaningless"
-                        ))
-                }
-                return op.isComparison ? .condition : .number(da)
-            case .multiply, .divide:
-                guard case .number(let da) = ta, case .number(let db) = tb else {
-                    issues.append(
-                        ExpressionIssue(
-                            offset: at, code: .dimensionMismatch,
-                            message: "'\(op.rawValue)' needs numbers, found \(ta) and \(tb)"))
-                    return nil
-                }
-                return .number(op == .multiply ? da * db : da / db)
-            }
+            return checkBinary(op, ta, tb, at: at, &issues)
         case .call(let function, let args, let at):
             let types = args.map { check($0, &issues) }
             switch function {
-            case .if:
-                guard args.count == 3 else {
-                    issues.append(
-                        ExpressionIssue(
-                            offset: at, code: .expressionSyntax,
-                            message: "if(condition, then, else) takes 3 arguments, found \(args.count)"))
-                    return nil
-                }
-                if let c = types[0], c != .condition {
-                    issues.append(
-                        ExpressionIssue(
-                            offset: args[0].offset, code: .dimensionMismatch,
-                            message: "the first argument of if(…) must be a condition, found \(c)"))
-                }
-                guard let t1 = types[1], let t2 = types[2] else { return types[1] ?? types[2] }
-                if t1 != t2 {
-                    issues.append(
-                        ExpressionIssue(
-                            offset: at, code: .dimensionMismatch,
-                            message: "the two branches of if(…) must have one dimension, found \(t1) and \(t2)"))
-                }
-                return t1
-            case .sum, .min, .max:
-                guard !args.isEmpty else {
-                    issues.append(
-                        ExpressionIssue(
-                            offset: at, code: .expressionSyntax,
-                            message: "\(function.rawValue)(…) needs at least one argument"))
-                    return nil
-                }
-                let known = types.compactMap { $0 }
-                guard let first = known.first else { return nil }
-                for (i, t) in types.enumerated() {
-                    guard let t else { continue }
-                    if t == .condition || t != first {
-                        issues.append(
-                            ExpressionIssue(
-                                offset: args[i].offset, code: .dimensionMismatch,
-                                message:
-                                    "the arguments of \(function.rawValue)(…) must be numbers of one dimension, found \(first) and \(t)"
-                            ))
-                        return nil
-                    }
-                }
-                return first
+            case .if: return checkIf(args, types, at: at, &issues)
+            case .sum, .min, .max: return checkAggregate(function, args, types, at: at, &issues)
             }
         }
+    }
+
+    /// The type of `a op b` from the types of its operands: `and`/`or` join conditions, `+ -` and
+    /// comparisons need numbers of one dimension, `* /` combine the dimensions of two numbers.
+    private func checkBinary(
+        _ op: BinaryOperator, _ ta: ExpressionType, _ tb: ExpressionType, at: Int, _ issues: inout [ExpressionIssue]
+    ) -> ExpressionType? {
+        switch op {
+        case .and, .or:
+            if ta != .condition || tb != .condition {
+                issues.append(
+                    ExpressionIssue(
+                        offset: at, code: .dimensionMismatch,
+                        message: "'\(op.rawValue)' joins conditions, found \(ta) and \(tb)"))
+            }
+            return .condition
+        case .add, .subtract, .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
+            guard let (da, db) = numericOperands(op, ta, tb, at: at, &issues) else {
+                return op.isComparison ? .condition : nil
+            }
+            if da != db {
+                issues.append(
+                    ExpressionIssue(
+                        offset: at, code: .dimensionMismatch,
+                        message: "'\(op.rawValue)' needs operands of one dimension, found \(da) and \(db)",
+                        hint:
+                            "adding or comparing quantities of different kinds (persons and litres, say) is meaningless"
+                    ))
+            }
+            return op.isComparison ? .condition : .number(da)
+        case .multiply, .divide:
+            guard let (da, db) = numericOperands(op, ta, tb, at: at, &issues) else { return nil }
+            return .number(op == .multiply ? da * db : da / db)
+        }
+    }
+
+    /// The dimensions of two operands of `op` that must both be numbers; nil (an issue) otherwise.
+    private func numericOperands(
+        _ op: BinaryOperator, _ ta: ExpressionType, _ tb: ExpressionType, at: Int, _ issues: inout [ExpressionIssue]
+    ) -> (Dimension, Dimension)? {
+        guard case .number(let da) = ta, case .number(let db) = tb else {
+            issues.append(
+                ExpressionIssue(
+                    offset: at, code: .dimensionMismatch,
+                    message: "'\(op.rawValue)' needs numbers, found \(ta) and \(tb)"
+                ))
+            return nil
+        }
+        return (da, db)
+    }
+
+    /// The type of `if(condition, then, else)`: that of its branches, which must agree.
+    private func checkIf(
+        _ args: [ExpressionNode], _ types: [ExpressionType?], at: Int, _ issues: inout [ExpressionIssue]
+    ) -> ExpressionType? {
+        guard args.count == 3 else {
+            issues.append(
+                ExpressionIssue(
+                    offset: at, code: .expressionSyntax,
+                    message: "if(condition, then, else) takes 3 arguments, found \(args.count)"))
+            return nil
+        }
+        if let c = types[0], c != .condition {
+            issues.append(
+                ExpressionIssue(
+                    offset: args[0].offset, code: .dimensionMismatch,
+                    message: "the first argument of if(…) must be a condition, found \(c)"))
+        }
+        guard let t1 = types[1], let t2 = types[2] else { return types[1] ?? types[2] }
+        if t1 != t2 {
+            issues.append(
+                ExpressionIssue(
+                    offset: at, code: .dimensionMismatch,
+                    message: "the two branches of if(…) must have one dimension, found \(t1) and \(t2)"))
+        }
+        return t1
+    }
+
+    /// The type of `sum`, `min` or `max`: that of its arguments, numbers of one dimension.
+    private func checkAggregate(
+        _ function: Function, _ args: [ExpressionNode], _ types: [ExpressionType?], at: Int,
+        _ issues: inout [ExpressionIssue]
+    ) -> ExpressionType? {
+        guard !args.isEmpty else {
+            issues.append(
+                ExpressionIssue(
+                    offset: at, code: .expressionSyntax, message: "\(function.rawValue)(…) needs at least one argument")
+            )
+            return nil
+        }
+        let known = types.compactMap { $0 }
+        guard let first = known.first else { return nil }
+        for (i, t) in types.enumerated() {
+            guard let t else { continue }
+            if t == .condition || t != first {
+                issues.append(
+                    ExpressionIssue(
+                        offset: args[i].offset, code: .dimensionMismatch,
+                        message:
+                            "the arguments of \(function.rawValue)(…) must be numbers of one dimension, found \(first) and \(t)"
+                    ))
+                return nil
+            }
+        }
+        return first
     }
 }

@@ -72,89 +72,102 @@ enum RegisterCheck {
     enum Kind: Equatable { case number, date, text, boolean, unknown }
 
     private static func check(_ c: Condition, field: (String, Int) -> RegisterField?, problems: inout [Problem]) {
-        func kind(_ o: Operand) -> (Kind, RegisterField?) {
-            switch o {
-            case .column(let name, let at):
-                guard let f = field(name, at) else { return (.unknown, nil) }
-                switch f.type {
-                case .integer, .number, .year: return (.number, f)
-                case .date: return (.date, f)
-                case .string: return (.text, f)
-                case .boolean: return (.boolean, f)
-                }
-            case .datePart(let part, let name, let at):
-                guard let f = field(name, at) else { return (.unknown, nil) }
-                if f.type != .date {
-                    problems.append(
-                        Problem(
-                            code: .dimensionMismatch,
-                            message: "\(part.rawValue)(…) needs a date column; '\(name)' is \(f.type.rawValue)",
-                            offset: at))
-                    return (.unknown, nil)
-                }
-                return (.number, nil)
-            case .number, .reportingYear: return (.number, nil)
-            case .text: return (.text, nil)
-            case .boolean: return (.boolean, nil)
-            }
-        }
-        func compatible(_ a: Operand, _ b: Operand, _ op: ComparisonOperator?) {
-            let (ka, fa) = kind(a)
-            let (kb, fb) = kind(b)
-            if ka == .unknown || kb == .unknown { return }
-            // A date column compared with a "YYYY-MM-DD" text, on either side.
-            for (column, other) in [(ka, b), (kb, a)] where column == .date {
-                guard case .text(let t, let at) = other else { continue }
-                if CellParsers.date(t) == nil {
-                    let message = "'\(t)' is not a date; write dates as \"YYYY-MM-DD\""
-                    problems.append(Problem(code: .wrongType, message: message, offset: at))
-                }
-                return
-            }
-            if ka != kb {
-                problems.append(
-                    Problem(
-                        code: .dimensionMismatch, message: "cannot compare \(describe(a, ka)) with \(describe(b, kb))",
-                        offset: b.offset,
-                        hint: ka == .date
-                            ? "Compare a date column with a date \"YYYY-MM-DD\", or use year(…), fy(…) or month(…) to compare with a number."
-                            : nil))
-                return
-            }
-            if let op, ka == .text || ka == .boolean, op != .equal, op != .notEqual {
-                problems.append(
-                    Problem(
-                        code: .dimensionMismatch,
-                        message: "\(ka == .text ? "text" : "yes/no values") can only be compared with == and !=",
-                        offset: a.offset))
-            }
-            // A misspelt category would silently match nothing: check it against the enum.
-            for (f, other) in [(fa, b), (fb, a)] {
-                if let f, let values = f.enumValues, f.type == .string, case .text(let t, let at) = other,
-                    !values.contains(t)
-                {
-                    problems.append(
-                        Problem(
-                            code: .undefinedReference,
-                            message:
-                                "'\(t)' is not one of the values of column '\(f.name)' (\(values.joined(separator: ", ")))",
-                            offset: at, hint: Suggest.nearest(t, in: values).map { "did you mean '\($0)'?" }))
-                }
-            }
-        }
         switch c {
         case .and(let a, let b), .or(let a, let b):
             check(a, field: field, problems: &problems)
             check(b, field: field, problems: &problems)
         case .not(let a): check(a, field: field, problems: &problems)
-        case .compare(let a, let op, let b): compatible(a, b, op)
-        case .member(let a, let list): for b in list { compatible(a, b, .equal) }
+        case .compare(let a, let op, let b): checkComparable(a, b, op, field: field, problems: &problems)
+        case .member(let a, let list):
+            for b in list { checkComparable(a, b, .equal, field: field, problems: &problems) }
         case .blank(let a, _):
             if case .column = a {
-                _ = kind(a)
+                _ = kind(of: a, field: field, problems: &problems)
             } else {
                 problems.append(
                     Problem(code: .invalidValue, message: "'is blank' applies to a column", offset: a.offset))
+            }
+        }
+    }
+
+    /// What an operand is, with its column when it is a plain column; `.unknown` when its column
+    /// does not exist or a date part (`year(…)`, …) is taken of a column that is not a date.
+    private static func kind(
+        of o: Operand, field: (String, Int) -> RegisterField?, problems: inout [Problem]
+    ) -> (Kind, RegisterField?) {
+        switch o {
+        case .column(let name, let at):
+            guard let f = field(name, at) else { return (.unknown, nil) }
+            switch f.type {
+            case .integer, .number, .year: return (.number, f)
+            case .date: return (.date, f)
+            case .string: return (.text, f)
+            case .boolean: return (.boolean, f)
+            }
+        case .datePart(let part, let name, let at):
+            guard let f = field(name, at) else { return (.unknown, nil) }
+            if f.type != .date {
+                problems.append(
+                    Problem(
+                        code: .dimensionMismatch,
+                        message: "\(part.rawValue)(…) needs a date column; '\(name)' is \(f.type.rawValue)",
+                        offset: at))
+                return (.unknown, nil)
+            }
+            return (.number, nil)
+        case .number, .reportingYear: return (.number, nil)
+        case .text: return (.text, nil)
+        case .boolean: return (.boolean, nil)
+        }
+    }
+
+    /// Reports two operands that cannot be compared with `op` (`==` for list members): a date
+    /// column with a text that is no date, values of different kinds, text or yes/no values
+    /// ordered, and a text that is not one of an enum column's values.
+    private static func checkComparable(
+        _ a: Operand, _ b: Operand, _ op: ComparisonOperator?, field: (String, Int) -> RegisterField?,
+        problems: inout [Problem]
+    ) {
+        let (ka, fa) = kind(of: a, field: field, problems: &problems)
+        let (kb, fb) = kind(of: b, field: field, problems: &problems)
+        if ka == .unknown || kb == .unknown { return }
+        // A date column compared with a "YYYY-MM-DD" text, on either side.
+        for (column, other) in [(ka, b), (kb, a)] where column == .date {
+            guard case .text(let t, let at) = other else { continue }
+            if CellParsers.date(t) == nil {
+                let message = "'\(t)' is not a date; write dates as \"YYYY-MM-DD\""
+                problems.append(Problem(code: .wrongType, message: message, offset: at))
+            }
+            return
+        }
+        if ka != kb {
+            problems.append(
+                Problem(
+                    code: .dimensionMismatch, message: "cannot compare \(describe(a, ka)) with \(describe(b, kb))",
+                    offset: b.offset,
+                    hint: ka == .date
+                        ? "Compare a date column with a date \"YYYY-MM-DD\", or use year(…), fy(…) or month(…) to compare with a number."
+                        : nil))
+            return
+        }
+        if let op, ka == .text || ka == .boolean, op != .equal, op != .notEqual {
+            problems.append(
+                Problem(
+                    code: .dimensionMismatch,
+                    message: "\(ka == .text ? "text" : "yes/no values") can only be compared with == and !=",
+                    offset: a.offset))
+        }
+        // A misspelt category would silently match nothing: check it against the enum.
+        for (f, other) in [(fa, b), (fb, a)] {
+            if let f, let values = f.enumValues, f.type == .string, case .text(let t, let at) = other,
+                !values.contains(t)
+            {
+                problems.append(
+                    Problem(
+                        code: .undefinedReference,
+                        message:
+                            "'\(t)' is not one of the values of column '\(f.name)' (\(values.joined(separator: ", ")))",
+                        offset: at, hint: Suggest.nearest(t, in: values).map { "did you mean '\($0)'?" }))
             }
         }
     }

@@ -180,3 +180,19 @@ import Testing
         #expect(e.message == d.message)
     }
 }
+
+/// Evaluation is total even for a formula the checker rejects (check runs such a catalog's examples).
+@Suite struct EvaluatorArityTests {
+    @Test(arguments: ["if(1 > 0, 2)", "max()", "min()", "max((if(-a) > max()), min(), 0)"])
+    func aWrongNumberOfArgumentsIsAFailureNotACrash(formula: String) throws {
+        guard case .success(let e) = ExpressionParser.parse(formula) else {
+            Issue.record("'\(formula)' did not parse")
+            return
+        }
+        guard case .failure(let f) = ExpressionEvaluator(values: ["a": 1]).number(e) else {
+            Issue.record("'\(formula)' evaluated")
+            return
+        }
+        #expect(f.message.contains("argument"), "\(f.message)")
+    }
+}

@@ -117,6 +117,8 @@ import Testing
 
     @Test(arguments: [
         ("sum(deth where kind == \"fire\")", "C006", "no column 'deth' in this register", 4),
+        // An unknown column inside the condition (this once crashed on overlapping access).
+        ("sum(deaths where nosuch == 1)", "C006", "no column 'nosuch' in this register", 17),
         ("sum(kind)", "C009", "sum needs an integer or number column; 'kind' is string", 4),
         ("sum(deaths where kind == \"fyre\")", "C006", "'fyre' is not one of the values of column 'kind'", 25),
         (

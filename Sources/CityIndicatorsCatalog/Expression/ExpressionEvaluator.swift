@@ -92,17 +92,26 @@ public struct ExpressionEvaluator {
                 throw EvaluationFailure(reason: .nonFinite, message: "a condition used as a number")
             }
         case .call(let function, let args, _):
+            // The checker reports a wrong number of arguments; evaluation stays total anyway
+            // (`check` runs the worked examples of a catalog that has errors).
             switch function {
             case .if:
+                guard args.count == 3 else { throw arity("if(condition, then, else) takes 3 arguments", args) }
                 return try condition(args[0]) ? number(args[1]) : number(args[2])
             case .sum:
                 return try finite(try args.reduce(0) { $0 + (try number($1)) }, "a sum")
-            case .min:
-                return try args.map { try number($0) }.min() ?? 0
-            case .max:
-                return try args.map { try number($0) }.max() ?? 0
+            case .min, .max:
+                let values = try args.map { try number($0) }
+                guard let result = function == .min ? values.min() : values.max() else {
+                    throw arity("\(function.rawValue)(…) needs at least one argument", args)
+                }
+                return result
             }
         }
+    }
+
+    private func arity(_ rule: String, _ args: [ExpressionNode]) -> EvaluationFailure {
+        EvaluationFailure(reason: .nonFinite, message: "\(rule), found \(args.count)")
     }
 
     private func condition(_ node: ExpressionNode) throws -> Bool {

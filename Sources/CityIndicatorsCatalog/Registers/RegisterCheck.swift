@@ -12,7 +12,9 @@ enum RegisterCheck {
 
     static func check(_ d: Derivation, columnOffset: Int, fields: [RegisterField], element: DataElement) -> [Problem] {
         var problems: [Problem] = []
-        func field(_ name: String, at offset: Int) -> RegisterField? {
+        // The lookup reports into the list it is given, never into one it captures: the
+        // condition checks below hold `problems` inout while they call it.
+        func field(_ name: String, at offset: Int, _ problems: inout [Problem]) -> RegisterField? {
             if let f = fields.first(where: { $0.name == name }) { return f }
             problems.append(
                 Problem(
@@ -25,7 +27,7 @@ enum RegisterCheck {
         let countDimension = Dimension(base: "count")
         switch d.aggregate {
         case .count, .countDistinct:
-            if let column = d.column { _ = field(column, at: columnOffset) }
+            if let column = d.column { _ = field(column, at: columnOffset, &problems) }
             if element.unit.dimension != countDimension {
                 problems.append(
                     Problem(
@@ -36,7 +38,7 @@ enum RegisterCheck {
                         hint: "Use sum, mean, min or max of a column in a unit that converts to \(element.unit.id)."))
             }
         case .sum, .min, .max, .mean:
-            if let column = d.column, let f = field(column, at: columnOffset) {
+            if let column = d.column, let f = field(column, at: columnOffset, &problems) {
                 if !f.type.isNumeric {
                     problems.append(
                         Problem(
@@ -71,7 +73,9 @@ enum RegisterCheck {
     /// What an operand is, for comparisons.
     enum Kind: Equatable { case number, date, text, boolean, unknown }
 
-    private static func check(_ c: Condition, field: (String, Int) -> RegisterField?, problems: inout [Problem]) {
+    private static func check(
+        _ c: Condition, field: (String, Int, inout [Problem]) -> RegisterField?, problems: inout [Problem]
+    ) {
         switch c {
         case .and(let a, let b), .or(let a, let b):
             check(a, field: field, problems: &problems)
@@ -93,11 +97,11 @@ enum RegisterCheck {
     /// What an operand is, with its column when it is a plain column; `.unknown` when its column
     /// does not exist or a date part (`year(…)`, …) is taken of a column that is not a date.
     private static func kind(
-        of o: Operand, field: (String, Int) -> RegisterField?, problems: inout [Problem]
+        of o: Operand, field: (String, Int, inout [Problem]) -> RegisterField?, problems: inout [Problem]
     ) -> (Kind, RegisterField?) {
         switch o {
         case .column(let name, let at):
-            guard let f = field(name, at) else { return (.unknown, nil) }
+            guard let f = field(name, at, &problems) else { return (.unknown, nil) }
             switch f.type {
             case .integer, .number, .year: return (.number, f)
             case .date: return (.date, f)
@@ -105,7 +109,7 @@ enum RegisterCheck {
             case .boolean: return (.boolean, f)
             }
         case .datePart(let part, let name, let at):
-            guard let f = field(name, at) else { return (.unknown, nil) }
+            guard let f = field(name, at, &problems) else { return (.unknown, nil) }
             if f.type != .date {
                 problems.append(
                     Problem(
@@ -125,7 +129,7 @@ enum RegisterCheck {
     /// column with a text that is no date, values of different kinds, text or yes/no values
     /// ordered, and a text that is not one of an enum column's values.
     private static func checkComparable(
-        _ a: Operand, _ b: Operand, _ op: ComparisonOperator?, field: (String, Int) -> RegisterField?,
+        _ a: Operand, _ b: Operand, _ op: ComparisonOperator?, field: (String, Int, inout [Problem]) -> RegisterField?,
         problems: inout [Problem]
     ) {
         let (ka, fa) = kind(of: a, field: field, problems: &problems)

@@ -86,7 +86,8 @@ public struct City: Sendable {
     public func compute(_ indicator: Indicator, year: Int) throws -> (set: SubmissionSet, result: IndicatorResult) {
         let set = try submissions(year: year)
         let result = IndicatorComputer(catalog: catalog).compute(
-            indicator, baseValues: set.baseValues(catalog), submitted: set.values, notReported: set.notReported, year: year)
+            indicator, baseValues: set.baseValues(catalog), submitted: set.values, notReported: set.notReported,
+            year: year)
         return (set, result)
     }
 }

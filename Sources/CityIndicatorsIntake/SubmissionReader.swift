@@ -121,6 +121,8 @@ public struct SubmissionReader {
         return delimiter
     }
 
+    /// Reads the header and every data row, then reports the tokenizer's problems; diagnostics end
+    /// sorted by location.
     private func read(_ reader: CSVReader, into s: inout Submission) {
         guard let header = reader.next() else {
             report(
@@ -128,6 +130,42 @@ public struct SubmissionReader {
                 hint: "The first row must be: element,value,unit,source,notes")
             return
         }
+        let columns = readColumns(header, into: &s)
+        let missing = ["element", "value"].filter { columns[$0] == nil }
+        if !missing.isEmpty {
+            report(
+                &s, .missingColumn, "the header has no \(missing.map { "'\($0)'" }.joined(separator: " or ")) column",
+                line: header.line, column: 1,
+                hint: "The first row must name the columns: element,value,unit,source,notes")
+        }
+        var firstLine: [String: Int] = [:]
+        while let record = reader.next() {
+            if record.isBlank {
+                s.blankLines += 1
+                continue
+            }
+            if !missing.isEmpty {
+                s.rows.append(
+                    SubmissionRow(
+                        line: record.line,
+                        outcome: .rejected(
+                            element: nil, reason: "the header lacks the \(missing.joined(separator: " and ")) column")))
+                continue
+            }
+            readRow(record, header: header, columns: columns, firstLine: &firstLine, into: &s)
+        }
+        reportTokenizerProblems(reader.problems, into: &s)
+        if s.rows.isEmpty && missing.isEmpty {
+            report(
+                &s, .emptyFile, "the file has a header but no data rows",
+                hint: "Fill in one row per element; `cityind templates` writes the list.", severity: .warning)
+        }
+        s.diagnostics = s.diagnostics.sortedByLocation()
+    }
+
+    /// The index of each column by its lower-case name; reports header cells that are not UTF-8,
+    /// repeated names (the first is kept) and names that are not columns of a submission.
+    private func readColumns(_ header: CSVRecord, into s: inout Submission) -> [String: Int] {
         var columns: [String: Int] = [:]
         for (index, cell) in header.cells.enumerated() {
             guard let raw = cell.text else {
@@ -155,30 +193,12 @@ public struct SubmissionReader {
                         + "The columns are: \(SubmissionReader.knownColumns.joined(separator: ", ")).")
             }
         }
-        let missing = ["element", "value"].filter { columns[$0] == nil }
-        if !missing.isEmpty {
-            report(
-                &s, .missingColumn, "the header has no \(missing.map { "'\($0)'" }.joined(separator: " or ")) column",
-                line: header.line, column: 1,
-                hint: "The first row must name the columns: element,value,unit,source,notes")
-        }
-        var firstLine: [String: Int] = [:]
-        while let record = reader.next() {
-            if record.isBlank {
-                s.blankLines += 1
-                continue
-            }
-            if !missing.isEmpty {
-                s.rows.append(
-                    SubmissionRow(
-                        line: record.line,
-                        outcome: .rejected(
-                            element: nil, reason: "the header lacks the \(missing.joined(separator: " and ")) column")))
-                continue
-            }
-            readRow(record, header: header, columns: columns, firstLine: &firstLine, into: &s)
-        }
-        for problem in reader.problems {
+        return columns
+    }
+
+    /// Reports what the CSV tokenizer found wrong: an unclosed quote, a stray quote, a NUL byte.
+    private func reportTokenizerProblems(_ problems: [CSVProblem], into s: inout Submission) {
+        for problem in problems {
             switch problem.kind {
             case .unterminatedQuote:
                 report(
@@ -195,11 +215,5 @@ public struct SubmissionReader {
                     hint: "Re-export the sheet as CSV UTF-8.")
             }
         }
-        if s.rows.isEmpty && missing.isEmpty {
-            report(
-                &s, .emptyFile, "the file has a header but no data rows",
-                hint: "Fill in one row per element; `cityind templates` writes the list.", severity: .warning)
-        }
-        s.diagnostics = s.diagnostics.sortedByLocation()
     }
 }

@@ -271,11 +271,29 @@ public struct RegisterReader {
         return total
     }
 
+    /// Makes one result of the shares: counts added up, problems listed with absolute lines, the
+    /// derived values computed over all shares.
     private func merge(
         _ scanners: [RegisterScanner], plan: RegisterPlan, firstLine: Int, into result: inout RegisterResult
     ) {
-        var base = firstLine
         var listed: [Diagnostic] = []
+        let accumulators = addUpShares(scanners, plan: plan, firstLine: firstLine, listed: &listed, into: &result)
+        listProblems(listed, scanners: scanners, into: &result)
+        if result.rejectedSamples.count > 20 { result.rejectedSamples = Array(result.rejectedSamples.prefix(20)) }
+        for k in plan.derivations.indices {
+            result.derived.append(
+                derivedValue(of: k, accumulators[k], plan: plan, scanners: scanners, result: result))
+        }
+    }
+
+    /// Adds the shares' counts, fatal read errors and rejected samples to `result` and their record
+    /// problems to `listed`, each line made absolute (the shares count lines from their start);
+    /// returns each derivation's accumulator over all shares.
+    private func addUpShares(
+        _ scanners: [RegisterScanner], plan: RegisterPlan, firstLine: Int, listed: inout [Diagnostic],
+        into result: inout RegisterResult
+    ) -> [RegisterScanner.Accumulator] {
+        var base = firstLine
         var accumulators = [RegisterScanner.Accumulator](repeating: .init(), count: plan.derivations.count)
         for s in scanners {
             if let fatal = s.fatal {
@@ -303,8 +321,14 @@ public struct RegisterReader {
             for k in 0..<plan.derivations.count { accumulators[k].merge(s.accumulators[k]) }
             base += s.lines
         }
-        // Header and file problems are all listed; record problems up to the limit.
-        listed = listed.sortedByLocation()
+        return accumulators
+    }
+
+    /// Lists the header and file problems all, the record problems in file order up to
+    /// `maxListed`, and a note of how many more of each code are counted but not listed; counts
+    /// the errors and warnings, listed or not.
+    private func listProblems(_ listed: [Diagnostic], scanners: [RegisterScanner], into result: inout RegisterResult) {
+        let listed = listed.sortedByLocation()
         let limit = options.maxListed
         var shown: [String: Int] = [:]
         for d in result.diagnostics {
@@ -333,44 +357,48 @@ public struct RegisterReader {
                     hint: "The first \(limit) problems of a file are listed; fix them and validate again.",
                     severity: .info))
         }
-        if result.rejectedSamples.count > 20 { result.rejectedSamples = Array(result.rejectedSamples.prefix(20)) }
-        // The derived values.
-        for (k, d) in plan.derivations.enumerated() {
-            let a = accumulators[k]
-            var value: Double?
-            var reason: String?
-            var ran = false
-            if let unavailable = d.unavailable {
-                reason = unavailable
-            } else if result.accepted == 0 {
-                // An empty register is no evidence of zero: never derive 0 from nothing.
-                reason = result.records == 0 ? "the register has no records" : "the register has no accepted records"
-            } else if let missing = ([d.derivation.column].compactMap { $0 } + (d.derivation.condition?.columns ?? []))
-                .first(where: { name in plan.columnOfField[plan.fields.firstIndex { $0.name == name }!] < 0 })
-            {
-                reason = "the file has no column '\(missing)'"
-            } else {
-                ran = true
-                switch d.aggregate {
-                case .count: value = Double(d.field >= 0 ? a.valued : a.matched)
-                case .countDistinct: value = Double(distinctCount(scanners, k))
-                case .sum: value = a.total * d.factor
-                case .mean: value = a.valued > 0 ? a.total / Double(a.valued) * d.factor : nil
-                case .min: value = a.valued > 0 ? a.minimum * d.factor : nil
-                case .max: value = a.valued > 0 ? a.maximum * d.factor : nil
-                }
-                if value == nil {
-                    reason =
-                        a.matched == 0
-                        ? "no accepted record matches the filter"
-                        : "none of the \(a.matched) matching records has a '\(d.derivation.column ?? "")' value"
-                }
+    }
+
+    /// The value of derivation `k` from its accumulator over all shares, or the reason it has
+    /// none: it cannot run, the register has no accepted records, the file lacks a column it
+    /// reads, or no matching record has a value. An empty register never derives 0.
+    private func derivedValue(
+        of k: Int, _ a: RegisterScanner.Accumulator, plan: RegisterPlan, scanners: [RegisterScanner],
+        result: RegisterResult
+    ) -> DerivedValue {
+        let d = plan.derivations[k]
+        var value: Double?
+        var reason: String?
+        var ran = false
+        if let unavailable = d.unavailable {
+            reason = unavailable
+        } else if result.accepted == 0 {
+            // An empty register is no evidence of zero: never derive 0 from nothing.
+            reason = result.records == 0 ? "the register has no records" : "the register has no accepted records"
+        } else if let missing = ([d.derivation.column].compactMap { $0 } + (d.derivation.condition?.columns ?? []))
+            .first(where: { name in plan.columnOfField[plan.fields.firstIndex { $0.name == name }!] < 0 })
+        {
+            reason = "the file has no column '\(missing)'"
+        } else {
+            ran = true
+            switch d.aggregate {
+            case .count: value = Double(d.field >= 0 ? a.valued : a.matched)
+            case .countDistinct: value = Double(distinctCount(scanners, k))
+            case .sum: value = a.total * d.factor
+            case .mean: value = a.valued > 0 ? a.total / Double(a.valued) * d.factor : nil
+            case .min: value = a.valued > 0 ? a.minimum * d.factor : nil
+            case .max: value = a.valued > 0 ? a.maximum * d.factor : nil
             }
-            result.derived.append(
-                DerivedValue(
-                    element: d.derivation.element, derivation: d.derivation.source, value: value, matched: a.matched,
-                    valued: a.valued, reason: reason, ran: ran))
+            if value == nil {
+                reason =
+                    a.matched == 0
+                    ? "no accepted record matches the filter"
+                    : "none of the \(a.matched) matching records has a '\(d.derivation.column ?? "")' value"
+            }
         }
+        return DerivedValue(
+            element: d.derivation.element, derivation: d.derivation.source, value: value, matched: a.matched,
+            valued: a.valued, reason: reason, ran: ran)
     }
 }
 

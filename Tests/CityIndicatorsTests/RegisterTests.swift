@@ -295,6 +295,41 @@ import Testing
         #expect(r.rejectedSamples.map(\.line) == [3, 4, 5, 6, 7])
     }
 
+    /// A register saved with old Mac line ends (a lone CR after every line, the header's too).
+    @Test func loneCarriageReturnsEndTheHeaderAndTheRecords() throws {
+        let text =
+            [
+                "call_no,call_date,kind,ward,minutes,deaths,verified,built",
+                "FC/0001,2024-05-01,fire,W1,12,0,true,1985",
+                "FC/0002,2024-06-01,rescue,W2,8,1,false,2001",
+            ].joined(separator: "\r") + "\r"
+        let r = try read(text)
+        #expect(r.records == 2)
+        #expect(r.accepted == 2, "\(r.diagnostics.map(\.rendered))")
+        #expect(r.derived.first { $0.element == "calls_total" }?.value == 2)
+    }
+
+    /// Two cells of one record with "" escapes keep their own text (they once shared one buffer,
+    /// so the first showed the second's bytes).
+    @Test func twoEscapedCellsInOneRecordKeepTheirOwnText() throws {
+        let register = """
+            id: fire_log
+            title: Log
+            department: fire
+            description: Rows.
+            fields:
+              - {name: a, type: string}
+              - {name: b, type: string}
+            derive:
+              - {element: wards_called, value: "count(distinct a)"}
+            """
+        let catalog = RegisterTests.catalog(register: register).catalog
+        let r = try read("a,b\n\"x\"\"1\",\"y\"\"z\"\n\"x\"\"2\",\"y\"\"z\"\n", catalog: catalog)
+        #expect(r.accepted == 2)
+        // Two distinct values of a (x"1 and x"2), not one.
+        #expect(r.derived.first?.value == 2)
+    }
+
     @Test func headerProblems() throws {
         let r = try read("call_no,call_date,kind,wrd,minutes,deaths,deaths\nFC/0001,2024-04-01,fire,x,1,1,1\n")
         let lines = r.diagnostics.map {

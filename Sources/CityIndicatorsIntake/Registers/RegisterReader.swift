@@ -126,14 +126,16 @@ public struct RegisterReader {
             fileProblem(.emptyFile, "the file is empty", hint: emptyHint)
             return result
         }
-        guard let newline = head[start...].firstIndex(of: 10) ?? (size == head.count ? head.count : nil) else {
+        // The header ends at LF, CRLF or a lone CR, as every record does.
+        let lineEnd = head[start...].firstIndex { $0 == 10 || $0 == 13 }
+        guard let newline = lineEnd ?? (size == head.count ? head.count : nil) else {
             fileProblem(
                 .missingColumn, "the header row is longer than 64 KB", line: 1, column: 1,
                 hint: "The first row must be the column names.")
             return result
         }
-        var headerBytes = Array(head[start..<newline])
-        if headerBytes.last == 13 { headerBytes.removeLast() }
+        let headerBytes = Array(head[start..<newline])
+        let crlf = newline + 1 < head.count && head[newline] == 13 && head[newline + 1] == 10
         guard String(validating: headerBytes, as: UTF8.self) != nil else {
             fileProblem(
                 .encoding, "the header row is not UTF-8 text", line: 1, column: 1,
@@ -145,7 +147,7 @@ public struct RegisterReader {
         let header = headerCells.map { String(decoding: $0.bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces) }
         checkHeader(
             header, headerBytes: headerBytes, delimiter: delimiter, register: register, path: path, into: &result)
-        start = newline + 1
+        start = newline + (crlf ? 2 : 1)
 
         let plan = RegisterPlan(register: register, header: header, delimiter: delimiter, year: year, catalog: catalog)
         let program = FilterProgram(plan.derivations.map(\.filter))

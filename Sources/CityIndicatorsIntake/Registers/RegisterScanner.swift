@@ -88,6 +88,8 @@ final class RegisterScanner {
     private let values: RecordValues
     private var scratch: UnsafeMutablePointer<UInt8>
     private var scratchCapacity = 256
+    /// Bytes of `scratch` holding the current record's unescaped cells.
+    private var scratchUsed = 0
 
     /// What the per-record loop needs of a field, as plain values (no reference counting).
     struct FieldSpec {
@@ -452,7 +454,20 @@ final class RegisterScanner {
     /// inlined too, they used up the optimizer's inlining budget and left `checkValue` a call
     /// (about 15 % more instructions per record, measured with cachegrind).
     private func checkCells(recordStart: Int) {
-        for c in 0..<columnCount where cellFlags[c] & 4 != 0 { reportStrayQuote(c, recordStart: recordStart) }
+        // Stray quotes, and room for every cell with "" escapes: each is undone into its own part
+        // of `scratch`, so the text pointers of two such cells never share bytes.
+        var escaped = 0
+        for c in 0..<columnCount {
+            let flags = cellFlags[c]
+            if flags & 4 != 0 { reportStrayQuote(c, recordStart: recordStart) }
+            if flags & 2 != 0 { escaped += cellEnd[c] - cellStart[c] }
+        }
+        if escaped > scratchCapacity {
+            scratch.deallocate()
+            scratchCapacity = escaped
+            scratch = .allocate(capacity: escaped)
+        }
+        scratchUsed = 0
         let v = values
         for i in 0..<fieldCount {
             let spec = specs[i]
@@ -486,25 +501,22 @@ final class RegisterScanner {
     }
 
     /// The bytes of a cell of the current record: in the buffer, or, when the cell has ""
-    /// escapes (rare), undone into `scratch`.
+    /// escapes (rare), undone into the next free part of `scratch` (sized by `checkCells`).
     @inline(__always)
     private func unescapedCell(_ column: Int) -> (start: UnsafePointer<UInt8>, count: Int) {
         let start = buffer + cellStart[column]
         let n = cellEnd[column] - cellStart[column]
         guard cellFlags[column] & 2 != 0 else { return (UnsafePointer(start), n) }
-        if n > scratchCapacity {
-            scratch.deallocate()
-            scratchCapacity = n
-            scratch = .allocate(capacity: n)
-        }
+        let target = scratch + scratchUsed
         var k = 0
         var m = 0
         while k < n {
-            scratch[m] = start[k]
+            target[m] = start[k]
             m += 1
             k += start[k] == 34 && k + 1 < n && start[k + 1] == 34 ? 2 : 1
         }
-        return (UnsafePointer(scratch), m)
+        scratchUsed += m
+        return (UnsafePointer(target), m)
     }
 
     /// Reports a blank cell of a required field (a primary key column is required).

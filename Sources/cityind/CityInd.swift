@@ -32,12 +32,22 @@ struct CityInd: ParsableCommand {
             }
             err.write(err.style("error: ", .red) + error.description + "\n")
             Foundation.exit(2)
+        } catch let code as ExitCode {
+            exit(withError: code)
         } catch {
-            if exitCode(for: error) == .validationFailure {
+            switch exitCode(for: error) {
+            case .validationFailure:
                 Terminal.standardError.write(fullMessage(for: error) + "\n")
                 Foundation.exit(2)
+            case .success:
+                exit(withError: error)  // --help, --version
+            default:
+                // Anything else (an output that cannot be encoded, a file system error) is not a
+                // data problem: exit 2 with the reason, never 1.
+                let err = Terminal.standardError
+                err.write(err.style("error: ", .red) + "\(error)\n")
+                Foundation.exit(2)
             }
-            exit(withError: error)
         }
     }
 }

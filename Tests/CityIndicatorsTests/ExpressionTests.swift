@@ -196,3 +196,38 @@ import Testing
         #expect(f.message.contains("argument"), "\(f.message)")
     }
 }
+
+/// Nesting is bounded before parsing, so no formula can exhaust the stack.
+@Suite struct FormulaNestingTests {
+    /// 20 000 parentheses, 100 000 minus signs, 50 000 `not`s.
+    static func deep(_ kind: String) -> String {
+        switch kind {
+        case "parentheses": String(repeating: "(", count: 20_000) + "a" + String(repeating: ")", count: 20_000)
+        case "minus signs": String(repeating: "-", count: 100_000) + "a"
+        default: String(repeating: "not ", count: 50_000) + "a > 1"
+        }
+    }
+
+    @Test(arguments: ["parentheses", "minus signs", "nots"])
+    func deepFormulasAreSyntaxErrors(kind: String) {
+        let formula = FormulaNestingTests.deep(kind)
+        guard case .failure(let e) = ExpressionParser.parse(formula) else {
+            Issue.record("a formula of \(kind) parsed")
+            return
+        }
+        #expect(e.message.contains("nests more than 200 levels"), "\(e.message)")
+        // Derivations: a syntax error too, never a crash (their grammar refuses some sooner).
+        guard case .failure = DerivationParser.parse("count(where x > \(formula))") else {
+            Issue.record("a derivation of \(kind) parsed")
+            return
+        }
+    }
+
+    @Test func twoHundredLevelsStillParse() {
+        let formula = String(repeating: "(", count: 200) + "a" + String(repeating: ")", count: 200)
+        guard case .success = ExpressionParser.parse(formula) else {
+            Issue.record("200 levels did not parse")
+            return
+        }
+    }
+}

@@ -45,6 +45,7 @@ public struct ExpressionParser {
         self.source = source
         do {
             tokens = try FormulaTokenizer.tokenize(source)
+            if let deep = FormulaTokenizer.nestingFailure(tokens) { throw deep }
         } catch let failure as FormulaTokenizer.Failure {
             throw ExpressionSyntaxError(offset: failure.offset, message: failure.message)
         }

@@ -124,4 +124,29 @@ enum FormulaTokenizer {
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
         throw Failure(offset: i, message: "unexpected character '\(String(decoding: bytes[i..<end], as: UTF8.self))'")
     }
+
+    /// The deepest nesting a formula may have: parentheses open at once, or signs and `not`s in a
+    /// row. The parsers recurse once per level, so a deeper formula would exhaust the stack.
+    static let maximumNesting = 200
+
+    /// The failure at the token where `tokens` nest deeper than `maximumNesting`, if they do.
+    static func nestingFailure(_ tokens: [(token: Token, offset: Int)]) -> Failure? {
+        var open = 0
+        var prefixes = 0
+        for (token, offset) in tokens {
+            switch token {
+            case .symbol("("): open += 1
+            case .symbol(")"): open = max(0, open - 1)
+            default: break
+            }
+            let isPrefix = token == .symbol("-") || token == .identifier("not")
+            prefixes = isPrefix ? prefixes + 1 : 0
+            if open > maximumNesting || prefixes > maximumNesting {
+                return Failure(
+                    offset: offset,
+                    message: "the formula nests more than \(maximumNesting) levels deep; write it more simply")
+            }
+        }
+        return nil
+    }
 }

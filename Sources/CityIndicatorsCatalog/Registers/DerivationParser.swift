@@ -40,7 +40,16 @@ public enum DerivationParser {
         var tokenStart = 0
 
         init(_ text: String) {
-            (tokens, failure) = FormulaTokenizer.tokens(text, .init(texts: true, yearPlaceholder: true))
+            let (all, failure) = FormulaTokenizer.tokens(text, .init(texts: true, yearPlaceholder: true))
+            // Too deep a nesting ends the tokens there: the parser, which recurses once per
+            // level, meets it as a syntax error before it gets too deep.
+            if let deep = FormulaTokenizer.nestingFailure(all) {
+                tokens = Array(all.prefix { $0.offset < deep.offset })
+                self.failure = deep
+            } else {
+                tokens = all
+                self.failure = failure
+            }
         }
 
         mutating func derivation() throws -> Parsed {

@@ -46,6 +46,17 @@ public enum Escape {
             } + "\""
     }
 
+    /// Text for a terminal: every control character but the line feed and the tab, and every
+    /// bidirectional override, shown as `\u{1B}` instead of being obeyed, so no data can move the
+    /// cursor, set the window title, clear the screen or reorder what is shown.
+    public static func terminal(_ text: String) -> String {
+        map(text) { s in
+            if s == "\n" || s == "\t" { return nil }
+            let bidi = (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+            return isControl(s) || bidi ? "\\u{" + String(s.value, radix: 16, uppercase: true) + "}" : nil
+        }
+    }
+
     /// True for C0 and C1 control characters and DEL (line breaks, tabs, form feed, ESC …).
     public static func isControl(_ s: Unicode.Scalar) -> Bool {
         s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s == "\u{2028}" || s == "\u{2029}"

@@ -31,11 +31,21 @@ struct Terminal {
     static let standardOutput = Terminal(.standardOutput, fd: 1)
     static let standardError = Terminal(.standardError, fd: 2)
 
+    /// Styled text: marked with private-use characters around the SGR parameter, turned into the
+    /// escape sequence by `write` after the text itself was made safe.
     func style(_ text: String, _ c: Colour) -> String {
-        colour ? "\u{1B}[\(c.parameter)m\(text)\u{1B}[0m" : text
+        colour ? "\u{F8F0}\(c.parameter)\u{F8F1}\(text)\u{F8F0}0\u{F8F1}" : text
     }
 
-    func write(_ text: String) { handle.write(Data(text.utf8)) }
+    /// Writes text built from data: control characters shown, not obeyed (`Escape.terminal`);
+    /// only this tool's own colour marks become escape sequences.
+    func write(_ text: String) {
+        var out = Escape.terminal(text)
+        if colour {
+            out = out.replacing(#/\x{F8F0}([0-9]{1,2})\x{F8F1}/#) { "\u{1B}[\($0.output.1)m" }
+        }
+        handle.write(Data(out.utf8))
+    }
 
     /// A diagnostic in compiler style, coloured by severity.
     func render(_ d: Diagnostic) -> String {

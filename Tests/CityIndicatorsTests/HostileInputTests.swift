@@ -120,6 +120,19 @@ import Testing
         #expect(r.stdout.contains("0 accepted, 0 not reported, 100000 rejected — 100000 error(s)"))
     }
 
+    /// Terminal escapes in data are shown, never obeyed (issue 13, S5): an OSC that sets the window
+    /// title, a clear-screen, a form feed and a right-to-left override.
+    @Test func controlCharactersFromDataAreShownNotObeyed() throws {
+        let element = "a\u{1B}]0;TITLE\u{07}\u{1B}[2J\u{0C}b\u{202E}c"
+        let path = write("water.csv", Array("element,value,unit,source,notes\n\(element),1,ML,src,\n".utf8))
+        let r = try validate(path)
+        #expect(r.status == 1)
+        for raw in ["\u{1B}", "\u{07}", "\u{0C}", "\u{202E}"] {
+            #expect(!r.stdout.contains(raw), "raw \(raw.unicodeScalars.first!.value) in the output")
+        }
+        #expect(r.stdout.contains("a\\u{1B}]0;TITLE\\u{7}\\u{1B}[2J\\u{C}b\\u{202E}c"), "\(r.stdout)")
+    }
+
     @Test func missingAndUnreadablePathsExit2() throws {
         #expect(try validate("\(dir)/nope.csv").status == 2)
         // A pipe named like a CSV file: unreadable as a file for everyone, root included (CI

@@ -63,10 +63,12 @@ public enum ReportWriter {
         _ data: ReportData, formats: [ReportFormat], into folder: String, csvByteOrderMark: Bool = false,
         pdfBrowser: String? = nil
     ) throws -> [String] {
+        try checkOutputFolder(folder)
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw InputError("cannot create \(folder): \(error.localizedDescription)")
+            throw InputError(
+                "cannot create \(folder): \(error.localizedDescription)", hint: "Check the permissions of its parent.")
         }
         var written: [String] = []
         var html: String?
@@ -90,6 +92,29 @@ public enum ReportWriter {
             written.append(path)
         }
         return written
+    }
+}
+
+extension ReportWriter {
+    /// A report folder must be a folder (no part of its path a file) and lie outside every year
+    /// folder of a workspace, where its files would be read as submissions.
+    static func checkOutputFolder(_ folder: String) throws {
+        var path = URL(fileURLWithPath: folder).standardizedFileURL.path
+        while path != "/" && !path.isEmpty {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw InputError(
+                    "cannot write the report into \(folder): \(path) is a file, not a folder",
+                    hint: "Give --out a folder.")
+            }
+            if Workspace.yearFolder(path) != nil {
+                throw InputError(
+                    "cannot write the report into \(folder): it is inside the year folder \(path)",
+                    hint:
+                        "Write reports outside the workspace's year folders; every file there is read as a submission.")
+            }
+            path = (path as NSString).deletingLastPathComponent
+        }
     }
 }
 

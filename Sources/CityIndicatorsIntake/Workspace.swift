@@ -82,14 +82,20 @@ public struct Workspace: Sendable {
             let listing = diagnostics.map(\.rendered).joined(separator: "\n")
             throw InputError("\(cityPath) cannot be used:\n\(listing)")
         }
-        let entries = try listing(path)
-        let years = entries.compactMap { name -> Int? in
-            guard name.count == 4, let year = Int(name) else { return nil }
+        var years: [Int] = []
+        for name in try listing(path).sorted() where name.count == 4 && Int(name) != nil {
+            let folder = (path as NSString).appendingPathComponent(name)
             var dir: ObjCBool = false
-            _ = FileManager.default.fileExists(
-                atPath: (path as NSString).appendingPathComponent(name), isDirectory: &dir)
-            return dir.boolValue ? year : nil
-        }.sorted()
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &dir), dir.boolValue else { continue }
+            guard let year = Workspace.year(named: name) else {
+                diagnostics.append(
+                    Diagnostic(
+                        .strayFile, "'\(name)' is not a year this tool accepts (1900 to 2100); the folder is ignored",
+                        at: SourceLocation(file: folder), hint: "Name each year folder after its year, 1900 to 2100."))
+                continue
+            }
+            years.append(year)
+        }
         if years.isEmpty {
             diagnostics.append(
                 Diagnostic(
@@ -110,6 +116,17 @@ public struct Workspace: Sendable {
         }
     }
 
+    /// The years a workspace, a store and a report accept: one rule everywhere.
+    public static let years = 1900...2100
+
+    /// The year a folder name stands for (`2024`), or nil when it is not one in `years`.
+    public static func year(named name: String) -> Int? {
+        guard name.count == 4, name.allSatisfy(\.isASCII), let year = Int(name), years.contains(year) else {
+            return nil
+        }
+        return year
+    }
+
     /// True when `path` is a folder holding `city.yaml`.
     public static func isWorkspace(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("city.yaml"))
@@ -120,7 +137,7 @@ public struct Workspace: Sendable {
         let name = (folder as NSString).lastPathComponent
         let parent = (folder as NSString).deletingLastPathComponent
         let root = parent.isEmpty ? "." : parent
-        guard name.count == 4, let year = Int(name), isWorkspace(root) else { return nil }
+        guard let year = Workspace.year(named: name), isWorkspace(root) else { return nil }
         return (root, year)
     }
 

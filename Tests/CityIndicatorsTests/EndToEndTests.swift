@@ -222,3 +222,28 @@ import Testing
                 "firefighters_fulltime changed")))
     }
 }
+
+/// Where reports may be written and which folders are years (issue 13, D7, D8, D12).
+@Suite(.serialized) struct OutputFolderTests {
+    @Test func reportsStayOutOfYearFoldersAndFilesAndYearsHaveOneRule() throws {
+        let dir = Fixtures.temporaryFolder("outfolder")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let ws = dir + "/city"
+        try FileManager.default.copyItem(atPath: Fixtures.path("SampleData/sahyadrinagar"), toPath: ws)
+        Fixtures.removeStore(ws + "/cityind.sqlite")
+        let cli = EndToEndTests()
+        let inYear = try cli.run(["report", ws, "--year", "2024", "--out", ws + "/2024/report"])
+        #expect(inYear.status == 2)
+        #expect(inYear.stderr.contains("it is inside the year folder"), "\(inYear.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: ws + "/2024/report"))
+        #expect(FileManager.default.createFile(atPath: dir + "/afile", contents: Data()))
+        let underFile = try cli.run(["report", ws, "--year", "2024", "--out", dir + "/afile/sub"])
+        #expect(underFile.status == 2)
+        #expect(underFile.stderr.contains("/afile is a file, not a folder"), "\(underFile.stderr)")
+        // A four-digit folder outside 1900–2100 is not a year anywhere (the store refuses it).
+        try FileManager.default.createDirectory(atPath: ws + "/2240", withIntermediateDirectories: true)
+        let validate = try cli.run(["validate", ws], env: ["NO_COLOR": "1"])
+        #expect(validate.stdout.contains("'2240' is not a year this tool accepts (1900 to 2100)"), "\(validate.stdout)")
+        #expect(try cli.run(["import", ws]).status == 0)
+    }
+}

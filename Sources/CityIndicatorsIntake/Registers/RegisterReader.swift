@@ -87,9 +87,7 @@ public struct RegisterReader {
 
     /// The reporting year of a file in a year folder (`my-city/2024/x.csv` → 2024).
     public static func year(of path: String) -> Int? {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
-        guard folder.count == 4, let year = Int(folder), year > 1800 else { return nil }
-        return year
+        Workspace.year(named: URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent)
     }
 
     /// Reads a register. Throws `InputError` only when the file cannot be opened.

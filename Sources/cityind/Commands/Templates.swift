@@ -30,7 +30,9 @@ struct TemplatesCommand: ParsableCommand {
     @OptionGroup var catalogOptions: CatalogOptions
 
     func validate() throws {
-        if let year, !(1900...2100).contains(year) { throw ValidationError("--year must be a four-digit year") }
+        if let year, !Workspace.years.contains(year) {
+            throw ValidationError("--year must be a year from 1900 to 2100")
+        }
     }
 
     func run() throws {

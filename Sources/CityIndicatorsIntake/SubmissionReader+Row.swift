@@ -77,8 +77,17 @@ extension SubmissionReader {
             let elementID = texts.element
             if elementID.isEmpty {
                 if texts.value.isEmpty {
-                    s.blankLines += 1
-                    return
+                    // Blank records never get here: this row holds something, only not an element
+                    // and a value (a short row, or only notes): rejected, never dropped.
+                    let short = record.cells.count < header.cells.count
+                    let message =
+                        short
+                        ? "row has \(record.cells.count) cell(s) but the header has \(header.cells.count), and no element id or value"
+                        : "row has no element id and no value"
+                    row.report(
+                        short ? .raggedRow : .missingElementName, message, at: row.cell("element"),
+                        hint: "Give every row an element id and a value in the columns the header names.", into: &s)
+                    throw RowRejection(element: nil, reason: "no element id or value")
                 }
                 row.report(
                     .missingElementName, "row has a value but no element id", at: row.cell("element"),

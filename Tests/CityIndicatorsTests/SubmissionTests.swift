@@ -27,6 +27,19 @@ import Testing
         #expect(s.blankLines == 2)
     }
 
+    /// A row with content but no element and no value is rejected, never counted as blank
+    /// (issue 13, D23: a short row under a reordered header was dropped with exit 0).
+    @Test func aShortOrNotesOnlyRowIsRejectedNotDropped() {
+        let short = read("notes,source,element,value\nwater_supplied,5\n")
+        #expect(short.rows.map(\.line) == [2])
+        #expect(short.rejectedCount == 1)
+        #expect(short.diagnostics.map(\.code) == [.raggedRow])
+        let notesOnly = read("element,value,unit,source,notes\n,,,,only a note\n")
+        #expect(notesOnly.rejectedCount == 1)
+        #expect(notesOnly.diagnostics.map(\.code) == [.missingElementName])
+        #expect(notesOnly.blankLines == 0)
+    }
+
     @Test func unitsConvertWithANote() throws {
         let s = read("element,value,unit,source\nwater_supplied,1000,ML_per_day,meter\n")
         let v = try #require(s.values["water_supplied"])

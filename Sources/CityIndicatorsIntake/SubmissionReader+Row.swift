@@ -246,7 +246,14 @@ extension SubmissionReader {
             hint =
                 "Use '.' for decimals; commas may only group digits: \"31,24,458\" (Indian) or \"3,124,458\" (international)."
         case .groupingUnquoted, .empty:
-            hint = "Quote grouped numbers: \"31,24,458\"."
+            // One comma not followed by three digits is a decimal comma (a European export).
+            let parts = valueRaw.split(separator: ",", omittingEmptySubsequences: false)
+            let decimal = valueRaw.replacingOccurrences(of: ",", with: ".")
+            if parts.count == 2, parts[1].count != 3, CellParsers.number(decimal) != nil {
+                hint = "Write the decimal point as '.', not ',': \(decimal)."
+            } else {
+                hint = "Quote grouped numbers: \"31,24,458\"."
+            }
         }
         row.report(
             .notANumber, "value '\(valueRaw)' for \(texts.element) \(isNot)", at: valueCell, hint: hint, into: &s)

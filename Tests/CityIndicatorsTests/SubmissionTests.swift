@@ -40,6 +40,16 @@ import Testing
         #expect(notesOnly.blankLines == 0)
     }
 
+    /// A decimal comma gets the decimal point as its hint, grouping the quotes (issue 13, D22).
+    @Test func aDecimalCommaIsToldApartFromGrouping() {
+        let semicolons = read("element;value\nwater_supplied;509175,5\n")
+        #expect(
+            semicolons.diagnostics.first { $0.code == .notANumber }?.hint
+                == "Write the decimal point as '.', not ',': 509175.5.")
+        let grouped = read("element;value\nwater_supplied;509,175\n")
+        #expect(grouped.diagnostics.first { $0.code == .notANumber }?.hint == "Quote grouped numbers: \"31,24,458\".")
+    }
+
     @Test func unitsConvertWithANote() throws {
         let s = read("element,value,unit,source\nwater_supplied,1000,ML_per_day,meter\n")
         let v = try #require(s.values["water_supplied"])

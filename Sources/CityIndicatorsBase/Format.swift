@@ -137,7 +137,16 @@ public enum NumberText {
         let (value, wellFormed) = CellParsers.decimal(text)
         guard wellFormed else {
             var hint = "Write digits with '.' as the decimal point, e.g. 1234.5; quote grouped numbers: \"12,34,567\"."
-            if text.hasSuffix("%") {
+            // Digits of other scripts: Devanagari, Arabic-Indic, Eastern Arabic-Indic, full-width.
+            let otherDigits: [(ClosedRange<UInt32>, String)] = [
+                (0x0966...0x096F, "Devanagari"), (0x0660...0x0669, "Arabic-Indic"),
+                (0x06F0...0x06F9, "Eastern Arabic-Indic"), (0xFF10...0xFF19, "full-width"),
+            ]
+            if let script = otherDigits.first(where: { r in text.unicodeScalars.contains { r.0.contains($0.value) } })?
+                .1
+            {
+                hint = "The value is written in \(script) digits, which are not read yet: write it with the digits 0–9."
+            } else if text.hasSuffix("%") {
                 hint = "Leave out the % sign; give the number in the element's unit."
             } else if lower.contains("lakh") || lower.contains("crore") || lower.contains("lac") {
                 hint =

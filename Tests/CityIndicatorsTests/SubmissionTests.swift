@@ -50,6 +50,14 @@ import Testing
         #expect(grouped.diagnostics.first { $0.code == .notANumber }?.hint == "Quote grouped numbers: \"31,24,458\".")
     }
 
+    /// Digits of other scripts are named as the cause until they are read (issue 13, D17).
+    @Test(arguments: [("३५२१०००", "Devanagari"), ("٣٥٢", "Arabic-Indic"), ("３５２", "full-width")])
+    func digitsOfOtherScriptsAreNamed(value: String, script: String) {
+        let s = read("element,value\nwater_supplied,\(value)\n")
+        let hint = s.diagnostics.first { $0.code == .notANumber }?.hint ?? ""
+        #expect(hint.contains("\(script) digits"), "\(hint)")
+    }
+
     @Test func unitsConvertWithANote() throws {
         let s = read("element,value,unit,source\nwater_supplied,1000,ML_per_day,meter\n")
         let v = try #require(s.values["water_supplied"])

@@ -152,3 +152,13 @@ import Testing
         #expect(html.contains("@page { size: A4;"))
     }
 }
+
+/// SARIF locations are URI references (issue 13, D3).
+@Suite struct SARIFTests {
+    @Test func pathsArePercentEncoded() throws {
+        let d = Diagnostic(
+            .notANumber, "x", at: SourceLocation(file: "odd dir #1 %41/2024/water.csv", line: 2, column: 3))
+        let json = try SARIF.document([d])
+        #expect(json.contains("\"uri\" : \"odd%20dir%20%231%20%2541/2024/water.csv\""), "\(json)")
+    }
+}

@@ -2,6 +2,7 @@ import CityIndicatorsBase
 import CityIndicatorsCatalog
 import CityIndicatorsCompute
 import CityIndicatorsIntake
+import Foundation
 
 /// Diagnostics as SARIF 2.1.0, for code-scanning views in CI.
 public enum SARIF {
@@ -68,7 +69,7 @@ public enum SARIF {
                     [
                         Location(
                             physicalLocation: Physical(
-                                artifactLocation: Artifact(uri: l.file),
+                                artifactLocation: Artifact(uri: uri(l.file)),
                                 region: l.line > 0
                                     ? Region(startLine: l.line, startColumn: l.column > 0 ? l.column : nil) : nil))
                     ]
@@ -76,6 +77,12 @@ public enum SARIF {
         }
         return try Documents.encode(
             Log(runs: [Run(tool: Tool(driver: Driver(version: toolVersion, rules: rules)), results: results)]))
+    }
+
+    /// A file path as a relative URI reference: spaces, `#`, `%` and `?` percent-encoded, so a
+    /// folder name cannot end the path or start a fragment.
+    static func uri(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
     }
 
     static func level(_ s: Severity) -> String {

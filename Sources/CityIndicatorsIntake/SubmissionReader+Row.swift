@@ -201,6 +201,8 @@ extension SubmissionReader {
         let valueCell = row.cell("value")
         var number = try parseNumber(texts, of: element, at: valueCell, row, into: &s)
         let givenUnit = try convertToElementUnit(&number, texts, of: element, row, into: &s)
+        // Computation works in base units (rupees, litres): a value must stay finite there too.
+        guard (number * element.unit.factor).isFinite else { throw tooLarge(texts, element, row, into: &s) }
         try checkKindAndBounds(number, texts, of: element, at: valueCell, row, into: &s)
         let dataYear = try parseDataYear(texts, row, into: &s)
         let source = texts.source.isEmpty ? nil : texts.source
@@ -214,6 +216,17 @@ extension SubmissionReader {
             notes: texts.notes.isEmpty ? nil : texts.notes, dataYear: dataYear,
             location: SourceLocation(
                 file: s.path, line: valueCell?.line ?? row.record.line, column: valueCell?.column ?? 1))
+    }
+
+    /// Reports a value too large to compute with (it overflows when converted) and rejects it.
+    private func tooLarge(_ texts: RowTexts, _ element: DataElement, _ row: RowCells, into s: inout Submission)
+        -> RowRejection
+    {
+        row.report(
+            .notANumber, "value '\(texts.value)' for \(texts.element) is too large to compute with",
+            at: row.cell("value"), hint: "The number is too large to be a real figure; check the cell and its unit.",
+            into: &s)
+        return RowRejection(element: texts.element, reason: "value too large")
     }
 
     /// The value as a number (yes/no and the like as 1/0 for a boolean element); reported and
@@ -288,6 +301,7 @@ extension SubmissionReader {
         }
         if unit.id != element.unit.id {
             let converted = unit.convert(number, to: element.unit)
+            guard converted.isFinite else { throw tooLarge(texts, element, row, into: &s) }
             row.report(
                 .unitConverted,
                 "\(Format.plain(number)) \(unit.id) converted to \(Format.plain(converted)) \(element.unit.id)",

@@ -101,6 +101,10 @@ import Testing
         #expect(CSVText.cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
         #expect(CSVText.cell("-12") == "-12")
         #expect(CSVText.cell("@SUM(A1)") == "'@SUM(A1)")
+        // "=" with a combining mark is one Character but still starts a formula (issue 13, D2).
+        #expect(CSVText.cell("=\u{0301}1+1") == "'=\u{0301}1+1")
+        // CR+LF is one Character but still a line break: the cell is quoted (issue 13, S2).
+        #expect(CSVText.cell("FIR\r\n=cmd") == "\"FIR\r\n=cmd\"")
         #expect(CSVText.cell("a,b") == "\"a,b\"")
     }
 

@@ -58,6 +58,17 @@ import Testing
         #expect(hint.contains("\(script) digits"), "\(hint)")
     }
 
+    /// A value that overflows in its element's unit or in base units is rejected, never carried
+    /// into computation as infinity (issue 13, D11/D14).
+    @Test func valuesTooLargeToComputeWithAreRejected() {
+        let converted = read("element,value,unit\nwater_supplied,1.7976931348623157e308,ML_per_day\n")
+        #expect(converted.rejectedCount == 1)
+        #expect(
+            converted.diagnostics.contains {
+                $0.code == .notANumber && $0.message.contains("too large to compute with")
+            })
+    }
+
     @Test func unitsConvertWithANote() throws {
         let s = read("element,value,unit,source\nwater_supplied,1000,ML_per_day,meter\n")
         let v = try #require(s.values["water_supplied"])

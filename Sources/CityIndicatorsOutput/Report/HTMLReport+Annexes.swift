@@ -96,7 +96,7 @@ extension HTMLReport {
     static func methodology(_ d: ReportData) -> String {
         var h = "<section id=\"methodology\" class=\"annex\">\n<h2>Annex A — Methodology</h2>\n"
         h +=
-            "<p>Each indicator as the catalog (\(e(d.catalog.origin))) defines it: the formula in words and in symbols (element ids of the submission templates), its unit, multiplier and better direction, and how sure the definition is — <strong>verified</strong> (clause, title and formula seen in a source quoting the standard) or <strong>reconstructed</strong> (with the reason). Element values are converted to the element's unit before computing; a ratio is numerator ÷ denominator × multiplier.</p>\n"
+            "<p>Each indicator as the catalog (\(e(d.catalog.origin))) defines it: the formula in words and in symbols (element ids of the submission templates), its unit, multiplier and better direction, and how sure the definition is — <strong>verified</strong> (clause, title and formula seen in a source quoting the standard), <strong>reconstructed</strong> (where no source gives it, with the reason) or <strong>adapted</strong> (deliberately different from the printed definition, with the reason). Element values are converted to the element's unit before computing; a ratio is numerator ÷ denominator × multiplier.</p>\n"
         for (theme, results) in d.resultsByTheme {
             h += "<table class=\"results method\">\n<caption>\(e(theme.clause)) \(e(theme.title))</caption>\n"
             h += "<colgroup><col class=\"c-clause\"><col class=\"c-def\"><col class=\"c-conf\"></colgroup>\n"

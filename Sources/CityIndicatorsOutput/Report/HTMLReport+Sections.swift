@@ -72,7 +72,9 @@ extension HTMLReport {
             h += "<h3>Missing for \(e(next.title))</h3>\n"
             if !a.missingCore.isEmpty {
                 h +=
-                    "<p>These \(a.missingCore.count) core indicator\(a.missingCore.count == 1 ? "" : "s") must be reported:</p>\n"
+                    (a.missingCore.count == 1
+                        ? "<p>This core indicator must be reported:</p>\n"
+                        : "<p>These \(a.missingCore.count) core indicators must be reported:</p>\n")
                 h += indicatorList(d, a.missingCore, caption: "Core indicators missing for \(next.title)")
             }
             if a.moreNeeded > 0 {

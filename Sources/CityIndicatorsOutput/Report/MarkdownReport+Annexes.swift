@@ -57,7 +57,7 @@ extension MarkdownReport {
 
     static func methodology(_ d: ReportData) -> String {
         var m =
-            "## Annex A — Methodology\n\nEach indicator as the catalog (\(md(d.catalog.origin))) defines it, with how sure the definition is (verified from a source quoting the standard, or reconstructed).\n\n"
+            "## Annex A — Methodology\n\nEach indicator as the catalog (\(md(d.catalog.origin))) defines it, with how sure the definition is (verified from a source quoting the standard; reconstructed where no source gives it; adapted where it deliberately differs from the printed definition, with the reason).\n\n"
         for (theme, results) in d.resultsByTheme {
             m += "### \(md(theme.clause)) \(md(theme.title))\n\n"
             for r in results {

@@ -63,7 +63,9 @@ public struct SubmissionReader {
     package static func requireRegularFile(_ path: String) throws {
         let attributes: [FileAttributeKey: Any]
         do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
+            // Of what a link leads to (where a workspace's links may lead is `Workspace`'s rule).
+            attributes = try FileManager.default.attributesOfItem(
+                atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
         } catch {
             throw InputError(
                 "\(path): cannot be read: \(error.localizedDescription)", hint: "Check the file's permissions.")

@@ -159,6 +159,7 @@ public struct Workspace: Sendable {
             var isDir: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDir)
             if !isDir.boolValue && name.lowercased().hasSuffix(".csv") {
+                try requireInside(full)
                 csv.append(full)
             } else {
                 diagnostics.append(
@@ -168,6 +169,19 @@ public struct Workspace: Sendable {
             }
         }
         return (csv, diagnostics)
+    }
+
+    /// A workspace's files are read only where they lie inside it: a link that leads out of the
+    /// workspace (to a system file, another city's data) is refused, so nothing outside can end up
+    /// in a report or the store.
+    func requireInside(_ file: String) throws {
+        let root = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+        let target = URL(fileURLWithPath: file).resolvingSymlinksInPath().standardizedFileURL.path
+        guard target.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            throw InputError(
+                "\(file) leads to \(target), outside the workspace \(path)",
+                hint: "Copy the file into the year folder instead of linking to it.")
+        }
     }
 
     /// The submissions of the latest year folder before `year`, for year-over-year checks; nil

@@ -247,3 +247,29 @@ import Testing
         #expect(try cli.run(["import", ws]).status == 0)
     }
 }
+
+/// A workspace's files are read only inside it (issue 13, S6).
+@Suite(.serialized) struct WorkspaceLinkTests {
+    @Test func aLinkOutOfTheWorkspaceIsRefusedALinkInsideIsRead() throws {
+        let dir = Fixtures.temporaryFolder("links")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let ws = dir + "/city"
+        try FileManager.default.copyItem(atPath: Fixtures.path("SampleData/sahyadrinagar"), toPath: ws)
+        Fixtures.removeStore(ws + "/cityind.sqlite")
+        let water = ws + "/2024/water.csv"
+        try FileManager.default.moveItem(atPath: water, toPath: dir + "/outside.csv")
+        try FileManager.default.createSymbolicLink(atPath: water, withDestinationPath: dir + "/outside.csv")
+        let cli = EndToEndTests()
+        for arguments in [["validate", ws], ["report", ws, "--year", "2024", "--out", dir + "/r"], ["import", ws]] {
+            let r = try cli.run(arguments)
+            #expect(r.status == 2, "\(arguments[0]): \(r.stderr)")
+            #expect(r.stderr.contains("outside the workspace"), "\(arguments[0]): \(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/r/report.html"))
+        // The same file linked from inside the workspace is read like any other.
+        try FileManager.default.removeItem(atPath: water)
+        try FileManager.default.moveItem(atPath: dir + "/outside.csv", toPath: ws + "/water-2024.csv")
+        try FileManager.default.createSymbolicLink(atPath: water, withDestinationPath: "../water-2024.csv")
+        #expect(try cli.run(["validate", ws + "/2024"]).status == 0)
+    }
+}

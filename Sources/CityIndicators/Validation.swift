@@ -24,6 +24,21 @@ public struct Validation: Sendable {
     public static func run(paths: [String], catalog: Catalog, storePath: String? = nil) throws -> Validation {
         var groups: [(folder: String, files: [String])] = []
         var workspaceDiagnostics: [Diagnostic] = []
+        var cities: [String: City] = [:]
+        /// Each workspace opened once, however many of its folders are given.
+        func city(_ workspace: String) throws -> City {
+            if let opened = cities[workspace] { return opened }
+            let opened = try City.open(workspace, catalog: catalog, store: storePath)
+            cities[workspace] = opened
+            return opened
+        }
+        /// A year folder of a workspace is listed by the workspace: stray files (W002) and links
+        /// that lead out of it are its rules, whichever way the folder was named.
+        func yearFiles(_ city: City, _ year: Int) throws -> [String] {
+            let (csv, strays) = try city.workspace.files(year: year)
+            workspaceDiagnostics += strays
+            return csv
+        }
         func add(_ file: String) {
             let folder = (file as NSString).deletingLastPathComponent
             if let i = groups.firstIndex(where: { $0.folder == folder }) {
@@ -37,29 +52,29 @@ public struct Validation: Sendable {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw InputError("\(path): no such file or folder", hint: "Check the path.")
             }
+            let files: [String]
             if !isDirectory.boolValue {
-                add(path)
+                files = [path]
             } else if Workspace.isWorkspace(path) {
-                let city = try City.open(path, catalog: catalog, store: storePath)
-                workspaceDiagnostics += city.workspace.diagnostics
-                let years = try city.workspace.years.map { try city.workspace.files(year: $0) }
-                workspaceDiagnostics += years.flatMap(\.diagnostics)
-                let files = years.flatMap(\.csv)
-                guard !files.isEmpty else { throw noFiles(path) }
-                files.forEach(add)
+                let opened = try city(path)
+                workspaceDiagnostics += opened.workspace.diagnostics  // city.yaml, when the workspace is given
+                files = try opened.workspace.years.flatMap { try yearFiles(opened, $0) }
+            } else if let (workspace, year) = Workspace.yearFolder(path) {
+                files = try yearFiles(try city(workspace), year)
             } else {
-                let files = try Workspace.csvFiles(in: path)
-                guard !files.isEmpty else { throw noFiles(path) }
-                files.forEach(add)
+                files = try Workspace.csvFiles(in: path)
             }
+            guard !files.isEmpty else { throw noFiles(path) }
+            files.forEach(add)
         }
         let reader = SubmissionReader(catalog: catalog)
         var sets: [SubmissionSet] = []
         for group in groups {
             var set = SubmissionSet(submissions: try group.files.map { try reader.read(path: $0) }, catalog: catalog)
-            if let (workspace, year) = Workspace.yearFolder(group.folder) {
-                let city = try City.open(workspace, catalog: catalog, store: storePath)
-                if let earlier = try city.earlierYear(before: year) { set.compare(with: earlier, catalog: catalog) }
+            if let (workspace, year) = Workspace.yearFolder(group.folder),
+                let earlier = try city(workspace).earlierYear(before: year)
+            {
+                set.compare(with: earlier, catalog: catalog)
             }
             sets.append(set)
         }

@@ -49,7 +49,7 @@ extension Explanation {
         } else if let v = set.values[e.id] {
             let source = v.source.map { "; source: \($0)" } ?? ""
             text += "  \(Format.readable(v.value)) \(e.unit.id), submitted at \(v.location.description)\(source)\n"
-            text += problems(at: [v.location], in: diagnostics, except: [])
+            text += problems(at: [v.location], in: diagnostics)
         } else {
             text += "  not submitted\(set.notReported.contains(e.id) ? " (left blank: not reported)" : "")\n"
         }
@@ -79,12 +79,12 @@ extension Explanation {
 
     /// The problems found at these rows, one per line under `problems:`; empty when none.
     public static func problems(
-        at locations: [SourceLocation], in diagnostics: [Diagnostic], except codes: Set<DiagnosticCode>
+        at locations: [SourceLocation], in diagnostics: [Diagnostic]
     ) -> String {
-        let rows = Set(locations.map { "\($0.file):\($0.line)" })
+        // A row is its file and line; the column does not matter.
+        let rows = Set(locations.map { SourceLocation(file: $0.file, line: $0.line) })
         let found = diagnostics.filter { d in
-            guard let l = d.location, !codes.contains(d.code) else { return false }
-            return rows.contains("\(l.file):\(l.line)")
+            d.location.map { rows.contains(SourceLocation(file: $0.file, line: $0.line)) } ?? false
         }
         guard !found.isEmpty else { return "" }
         return "\nproblems at these rows:\n"

@@ -1,3 +1,4 @@
+import CityIndicators
 import Foundation
 import Testing
 

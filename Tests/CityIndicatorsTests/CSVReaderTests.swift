@@ -1,13 +1,8 @@
+import CityIndicators
 import Foundation
 import Testing
 
-@testable import CityIndicators
 @testable import CityIndicatorsBase
-@testable import CityIndicatorsCatalog
-@testable import CityIndicatorsCompute
-@testable import CityIndicatorsIntake
-@testable import CityIndicatorsOutput
-@testable import CityIndicatorsStore
 
 @Suite struct CSVReaderTests {
     func records(_ text: String, delimiter: Character = ",") -> [[String]] {

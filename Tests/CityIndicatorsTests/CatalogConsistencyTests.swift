@@ -1,13 +1,10 @@
+import CityIndicators
 import Foundation
 import Testing
 
-@testable import CityIndicators
-@testable import CityIndicatorsBase
 @testable import CityIndicatorsCatalog
 @testable import CityIndicatorsCompute
-@testable import CityIndicatorsIntake
 @testable import CityIndicatorsOutput
-@testable import CityIndicatorsStore
 
 /// The catalog is data with its own tests: every indicator file proves itself by its examples.
 @Suite struct CatalogConsistencyTests {

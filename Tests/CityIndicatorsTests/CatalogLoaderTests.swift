@@ -1,12 +1,7 @@
+import CityIndicators
 import Testing
 
-@testable import CityIndicators
-@testable import CityIndicatorsBase
-@testable import CityIndicatorsCatalog
 @testable import CityIndicatorsCompute
-@testable import CityIndicatorsIntake
-@testable import CityIndicatorsOutput
-@testable import CityIndicatorsStore
 
 @Suite struct CatalogLoaderTests {
     func rendered(_ files: [String: String]) -> [String] {

@@ -1,12 +1,8 @@
+import CityIndicators
 import Testing
 
-@testable import CityIndicators
 @testable import CityIndicatorsBase
 @testable import CityIndicatorsCatalog
-@testable import CityIndicatorsCompute
-@testable import CityIndicatorsIntake
-@testable import CityIndicatorsOutput
-@testable import CityIndicatorsStore
 
 @Suite struct ExpressionParserTests {
     func tree(_ source: String) -> String {

@@ -1,14 +1,9 @@
+import CityIndicators
 import Foundation
 import Testing
 
-@testable import CityIndicators
-@testable import CityIndicatorsBase
-@testable import CityIndicatorsCatalog
 @testable import CityIndicatorsCompute
 @testable import CityIndicatorsFuzz
-@testable import CityIndicatorsIntake
-@testable import CityIndicatorsOutput
-@testable import CityIndicatorsStore
 
 /// Inputs the fuzzers found (and hand-made tricky ones), kept so they never crash again.
 @Suite struct FuzzRegressionTests {

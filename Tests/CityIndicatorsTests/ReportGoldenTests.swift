@@ -1,13 +1,12 @@
+import CityIndicators
 import Foundation
 import Testing
 
-@testable import CityIndicators
 @testable import CityIndicatorsBase
 @testable import CityIndicatorsCatalog
 @testable import CityIndicatorsCompute
 @testable import CityIndicatorsIntake
 @testable import CityIndicatorsOutput
-@testable import CityIndicatorsStore
 
 /// Compares text with a file under Tests/CityIndicatorsTests/Golden/. With RECORD_GOLDEN=1 the
 /// file is written instead, and the test fails so that a fresh baseline never passes by accident.

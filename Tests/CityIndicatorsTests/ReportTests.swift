@@ -4,10 +4,8 @@ import Testing
 @testable import CityIndicators
 @testable import CityIndicatorsBase
 @testable import CityIndicatorsCatalog
-@testable import CityIndicatorsCompute
 @testable import CityIndicatorsIntake
 @testable import CityIndicatorsOutput
-@testable import CityIndicatorsStore
 
 @Suite struct ReportTests {
     /// A two-year workspace whose city.yaml and submissions carry markup, a pipe and a formula.

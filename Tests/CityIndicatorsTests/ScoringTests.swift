@@ -1,13 +1,12 @@
+import CityIndicators
 import Foundation
 import Testing
 
-@testable import CityIndicators
 @testable import CityIndicatorsBase
 @testable import CityIndicatorsCatalog
 @testable import CityIndicatorsCompute
 @testable import CityIndicatorsIntake
 @testable import CityIndicatorsOutput
-@testable import CityIndicatorsStore
 @testable import CityIndicatorsSynthetic
 
 @Suite struct ScoringTests {

@@ -1,12 +1,8 @@
+import CityIndicators
 import Foundation
 import Testing
 
-@testable import CityIndicators
-@testable import CityIndicatorsBase
-@testable import CityIndicatorsCatalog
-@testable import CityIndicatorsCompute
 @testable import CityIndicatorsIntake
-@testable import CityIndicatorsOutput
 @testable import CityIndicatorsStore
 
 /// The store under real processes: two imports at once, an import killed with SIGKILL.

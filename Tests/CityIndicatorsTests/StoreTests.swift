@@ -1,13 +1,9 @@
+import CityIndicators
 import Foundation
 import GRDB
 import Testing
 
-@testable import CityIndicators
-@testable import CityIndicatorsBase
-@testable import CityIndicatorsCatalog
-@testable import CityIndicatorsCompute
 @testable import CityIndicatorsIntake
-@testable import CityIndicatorsOutput
 @testable import CityIndicatorsStore
 
 /// The store against real on-disk SQLite files.

@@ -1,13 +1,9 @@
+import CityIndicators
 import Foundation
 import Testing
 
-@testable import CityIndicators
 @testable import CityIndicatorsBase
-@testable import CityIndicatorsCatalog
-@testable import CityIndicatorsCompute
 @testable import CityIndicatorsIntake
-@testable import CityIndicatorsOutput
-@testable import CityIndicatorsStore
 
 @Suite struct SubmissionTests {
     let reader = SubmissionReader(catalog: Fixtures.load([:]).catalog)

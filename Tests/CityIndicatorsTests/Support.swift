@@ -1,12 +1,8 @@
+import CityIndicators
 import Foundation
 
-@testable import CityIndicators
 @testable import CityIndicatorsBase
 @testable import CityIndicatorsCatalog
-@testable import CityIndicatorsCompute
-@testable import CityIndicatorsIntake
-@testable import CityIndicatorsOutput
-@testable import CityIndicatorsStore
 
 /// Paths and shared fixtures for the tests.
 enum Fixtures {

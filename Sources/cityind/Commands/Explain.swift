@@ -53,7 +53,7 @@ struct Explain: ParsableCommand {
             let (set, result) = try city.compute(indicator, year: year)
             out.write(Explanation.computation(result, city: city.profile.name, year: year, catalog))
             let rows = result.inputs.compactMap { set.values[$0.element]?.location }
-            out.write(Explanation.problems(at: rows, in: set.allDiagnostics, except: []))
+            out.write(Explanation.problems(at: rows, in: set.allDiagnostics))
         }
     }
 }

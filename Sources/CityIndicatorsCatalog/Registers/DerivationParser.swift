@@ -15,14 +15,7 @@ public enum DerivationParser {
         public var message: String
     }
 
-    enum Token: Equatable {
-        case word(String)
-        case number(Double)
-        case text(String)
-        case year
-        case symbol(String)
-        case end
-    }
+    typealias Token = FormulaTokenizer.Token
 
     public static func parse(_ text: String) -> Result<Parsed, SyntaxError> {
         var parser = Parser(text)
@@ -54,7 +47,7 @@ public enum DerivationParser {
 
         mutating func derivation() throws -> Parsed {
             try advance()
-            guard case .word(let name) = token else {
+            guard case .identifier(let name) = token else {
                 throw error("expected an aggregate: count, sum, min, max or mean")
             }
             let aggregateAt = tokenStart
@@ -73,13 +66,15 @@ public enum DerivationParser {
             try expect("(")
             var column: String?
             var columnOffset = 0
-            if token == .word("distinct") {
+            if token == .identifier("distinct") {
                 guard aggregate == .count else { throw error("'distinct' goes with count: count(distinct COLUMN)") }
                 aggregate = .countDistinct
                 try advance()
-                guard case .word(let c) = token, c != "where" else { throw error("expected a column after 'distinct'") }
+                guard case .identifier(let c) = token, c != "where" else {
+                    throw error("expected a column after 'distinct'")
+                }
             }
-            if case .word(let c) = token, c != "where" {
+            if case .identifier(let c) = token, c != "where" {
                 column = c
                 columnOffset = tokenStart
                 try advance()
@@ -92,7 +87,7 @@ public enum DerivationParser {
                 )
             }
             var condition: Condition?
-            if token == .word("where") {
+            if token == .identifier("where") {
                 try advance()
                 condition = try disjunction()
             }
@@ -110,7 +105,7 @@ public enum DerivationParser {
             _ word: String, _ next: (inout Parser) throws -> Condition, _ join: (Condition, Condition) -> Condition
         ) throws -> Condition {
             var left = try next(&self)
-            while token == .word(word) {
+            while token == .identifier(word) {
                 try advance()
                 left = join(left, try next(&self))
             }
@@ -118,7 +113,7 @@ public enum DerivationParser {
         }
 
         mutating func negation() throws -> Condition {
-            if token == .word("not") {
+            if token == .identifier("not") {
                 try advance()
                 return .not(try negation())
             }
@@ -129,7 +124,7 @@ public enum DerivationParser {
                 return inner
             }
             let left = try operand()
-            if token == .word("in") {
+            if token == .identifier("in") {
                 try advance()
                 try expect("(")
                 var list = [try operand()]
@@ -140,14 +135,14 @@ public enum DerivationParser {
                 try expect(")")
                 return .member(left, list)
             }
-            if token == .word("is") {
+            if token == .identifier("is") {
                 try advance()
                 var negated = false
-                if token == .word("not") {
+                if token == .identifier("not") {
                     negated = true
                     try advance()
                 }
-                guard token == .word("blank") else {
+                guard token == .identifier("blank") else {
                     throw error("expected 'blank' (column is blank, column is not blank)")
                 }
                 try advance()
@@ -163,7 +158,7 @@ public enum DerivationParser {
         mutating func operand() throws -> Operand {
             let at = tokenStart
             switch token {
-            case .number(let v):
+            case .number(let v, _):
                 try advance()
                 return .number(v, at: at)
             case .text(let t):
@@ -174,10 +169,10 @@ public enum DerivationParser {
                 return .reportingYear(at: at)
             case .symbol("-"):
                 try advance()
-                guard case .number(let v) = token else { throw error("expected a number after '-'") }
+                guard case .number(let v, _) = token else { throw error("expected a number after '-'") }
                 try advance()
                 return .number(-v, at: at)
-            case .word(let w):
+            case .identifier(let w):
                 if ["and", "or", "not", "in", "is", "where", "blank", "distinct"].contains(w) {
                     throw error("expected a column or a value, found the keyword '\(w)'")
                 }
@@ -189,7 +184,7 @@ public enum DerivationParser {
                             offset: at, message: "unknown function '\(w)'; use year(DATE), fy(DATE) or month(DATE)")
                     }
                     try advance()
-                    guard case .word(let c) = token else { throw error("expected a date column inside \(w)(…)") }
+                    guard case .identifier(let c) = token else { throw error("expected a date column inside \(w)(…)") }
                     try advance()
                     try expect(")")
                     return .datePart(part, column: c, at: at)
@@ -219,14 +214,7 @@ public enum DerivationParser {
                 return
             }
             tokenStart = tokens[index].offset
-            switch tokens[index].token {
-            case .number(let value, _): token = .number(value)
-            case .identifier(let name): token = .word(name)
-            case .text(let text): token = .text(text)
-            case .year: token = .year
-            case .symbol(let symbol): token = .symbol(symbol)
-            case .end: token = .end
-            }
+            token = tokens[index].token
         }
     }
 }

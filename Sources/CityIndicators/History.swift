@@ -30,7 +30,6 @@ public enum History {
             text += TextRenderers.table(["year", "computed at", "status", "value", "definition"], rows)
             return text + (rows.isEmpty ? "(no results in the store)\n" : "")
         }
-        let suggestion = Suggest.nearest(id, in: catalog.indicators.map(\.id) + catalog.elements.keys)
-        throw InputError("no element or indicator '\(id)'", hint: suggestion.map { "Did you mean '\($0)'?" })
+        throw catalog.unknownIndicatorOrElement(id)
     }
 }

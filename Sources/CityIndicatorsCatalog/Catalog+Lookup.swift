@@ -59,6 +59,14 @@ extension Catalog {
         throw unknown("register", id, among: registers.keys, list: "Registers")
     }
 
+    /// The error for an id that is neither an indicator nor an element (`explain`, `history`).
+    public func unknownIndicatorOrElement(_ id: String) -> InputError {
+        let suggestion = Suggest.nearest(id, in: indicators.map(\.id) + elements.keys)
+        return InputError(
+            "no indicator or element '\(id)'",
+            hint: (suggestion.map { "Did you mean '\($0)'? " } ?? "") + "`cityind catalog` lists the indicators.")
+    }
+
     private func unknown(_ what: String, _ id: String, among ids: some Collection<String>, list: String)
         -> InputError
     {

@@ -38,10 +38,7 @@ struct Explain: ParsableCommand {
         } else if let indicator {
             out.write(Explanation.definition(indicator, catalog))
         } else {
-            let suggestion = Suggest.nearest(id, in: catalog.indicators.map(\.id) + catalog.elements.keys)
-            throw InputError(
-                "no indicator or element '\(id)'",
-                hint: (suggestion.map { "Did you mean '\($0)'? " } ?? "") + "`cityind catalog` lists the indicators.")
+            throw catalog.unknownIndicatorOrElement(id)
         }
         guard let workspace else { return }
         let city = try City.open(workspace, catalog: catalog, store: store.db)
